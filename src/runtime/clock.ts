@@ -1,0 +1,6 @@
+/** Time as a dependency, so deciders and tests can control it. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

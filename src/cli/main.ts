@@ -6,14 +6,8 @@ type Command = (argv: string[]) => Promise<number>;
 
 /** The one command table; each command lives in commands/<name>.ts and loads on demand. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  process: {
-    summary: 'process <recording> --out <dir>: transcribe a multitrack recording',
-    load: async () => (await import('./commands/process.js')).processCommand,
-  },
-  workflow: {
-    summary: 'workflow run|get|list|retry|restart|resume|terminate|pause|check: embedded workflow engine',
-    load: async () => (await import('./commands/workflow.js')).workflowCommand,
-  },
+  // Entries are added as commands land, e.g.
+  // process: { summary: '…', load: async () => (await import('./commands/process.js')).processCommand },
 };
 
 function usage(): string {

@@ -1,0 +1,28 @@
+import type { DeliverySettings } from '../../tasks/task-context.js';
+import type { RetryPolicy } from '../http-retry.js';
+import { editMessage, postStreamMessage } from './zulip-client.js';
+import type { ZulipTranscript } from './zulip-message.js';
+import { formatZulipMessage } from './zulip-message.js';
+
+export type ZulipSettings = NonNullable<DeliverySettings['zulip']>;
+
+export interface ZulipPublication {
+  readonly settings: ZulipSettings;
+  readonly transcript: ZulipTranscript;
+  /** The id returned by an earlier run; when given, that message is edited instead of posting another. */
+  readonly existingMessageId?: number;
+  readonly signal: AbortSignal;
+  readonly retry?: RetryPolicy;
+}
+
+/** Posts the transcript to its stream once, or updates the earlier post; returns the message id to store. */
+export async function publishToZulip(publication: ZulipPublication): Promise<number> {
+  const { settings, signal } = publication;
+  const content = formatZulipMessage(publication.transcript);
+  const options = publication.retry === undefined ? { signal } : { signal, retry: publication.retry };
+  if (publication.existingMessageId !== undefined) {
+    await editMessage(settings, publication.existingMessageId, content, options);
+    return publication.existingMessageId;
+  }
+  return postStreamMessage(settings, { stream: settings.stream, topic: settings.topic, content }, options);
+}

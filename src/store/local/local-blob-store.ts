@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { BlobStore } from '../blob-store.js';
+import { BlobNotFoundError, TEMP_SEGMENT_PREFIX, validateBlobKey, validateBlobPrefix } from '../blob-key.js';
+
+/**
+ * A BlobStore in a local folder: key `a/b/c.wav` is the file `<root>/a/b/c.wav`.
+ * Writes go to a temporary file in the same folder, are fsynced and renamed over
+ * the target, so readers and concurrent writers only ever see whole values.
+ */
+export class LocalBlobStore implements BlobStore {
+  constructor(readonly rootDir: string) {}
+
+  async put(key: string, data: Buffer | string): Promise<void> {
+    await this.#writeAtomically(key, async (tempPath) => {
+      const file = await open(tempPath, 'wx');
+      try {
+        await file.writeFile(data);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    });
+  }
+
+  async putFile(key: string, path: string): Promise<void> {
+    await this.#writeAtomically(key, async (tempPath) => {
+      await copyFile(path, tempPath, constants.COPYFILE_EXCL);
+      const file = await open(tempPath, 'r+');
+      try {
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    });
+  }
+
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await readFile(this.#path(key));
+    } catch (error) {
+      throw notFoundOr(error, key);
+    }
+  }
+
+  /**
+   * The stored file itself, no copy: callers must only read it. An S3 backend
+   * would download the object into `scratchDir` and return that path.
+   */
+  async getFile(key: string, _scratchDir: string): Promise<string> {
+    const path = this.#path(key);
+    try {
+      if (!(await stat(path)).isFile()) throw new BlobNotFoundError(key);
+    } catch (error) {
+      throw notFoundOr(error, key);
+    }
+    return path;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      return (await stat(this.#path(key))).isFile();
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await unlink(this.#path(key));
+    } catch (error) {
+      // Deleting what is already gone is success: cleanup tasks may run twice.
+      if (!isMissing(error)) throw error;
+    }
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    validateBlobPrefix(prefix);
+    // Same meaning as an S3 prefix: "rec-1" also matches "rec-12/…". Only the folder
+    // that holds the prefix's last segment can contain matches, so only it is walked.
+    const parentKey = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+    const parentDir = join(this.rootDir, ...(parentKey === '' ? [] : parentKey.split('/')));
+    for (const path of await listFiles(parentDir)) {
+      const key = relative(this.rootDir, path).split(sep).join('/');
+      if (key.startsWith(prefix)) await this.delete(key);
+    }
+    await removeEmptyDirs(parentDir, this.rootDir);
+  }
+
+  #path(key: string): string {
+    return join(this.rootDir, ...validateBlobKey(key));
+  }
+
+  async #writeAtomically(key: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+    const target = this.#path(key);
+    const dir = dirname(target);
+    await mkdir(dir, { recursive: true });
+    const tempPath = join(dir, `${TEMP_SEGMENT_PREFIX}${randomBytes(8).toString('hex')}`);
+    try {
+      await write(tempPath);
+      await rename(tempPath, target);
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+    await syncDir(dir);
+  }
+}
+
+/** Makes the rename itself durable: without it a crash can forget the new directory entry. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every file under `dir` except in-flight temporary files; nothing when `dir` is missing. */
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith(TEMP_SEGMENT_PREFIX))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Removes folders left empty under `dir` (and `dir` itself), never `root`. */
+async function removeEmptyDirs(dir: string, root: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for (const e of entries) if (e.isDirectory()) await removeEmptyDirs(join(dir, e.name), root);
+  if (dir === root) return;
+  try {
+    await rmdir(dir);
+  } catch (error) {
+    // Not empty (other keys, or a concurrent write landed): keep it.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function notFoundOr(error: unknown, key: string): unknown {
+  return isMissing(error) ? new BlobNotFoundError(key) : error;
+}

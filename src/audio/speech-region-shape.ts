@@ -33,19 +33,24 @@ export interface FrameLevels {
   durationSec: number;
 }
 
-/** Frames averaged to find a track's loudest stretch and a quiet split point (~100 ms). */
-const SMOOTH_FRAMES = 5;
+/** Seconds averaged to find a track's loudest stretch and a quiet split point. */
+const SMOOTH_SEC = 0.1;
+/** How far above the noise floor speech must be, and the loudest stretch above the threshold. */
+const NOISE_MARGIN_DB = 6;
 
 /** Finds speech regions in per-frame levels: threshold, bridge pauses, drop clicks, pad, merge, split. */
 export function shapeSpeechRegions(frames: FrameLevels, options: SpeechRegionOptions): SpeechRegion[] {
   const { levelsDb, frameSec } = frames;
   if (levelsDb.length === 0) return [];
-  const smooth = smoothedLevels(levelsDb);
+  const smooth = smoothedLevels(levelsDb, Math.max(1, Math.round(SMOOTH_SEC / frameSec)));
   const loudest = smooth.reduce((a, b) => Math.max(a, b), -Infinity);
   if (loudest < options.silentBelowDb) return [];
-  const floor = percentile(levelsDb, 0.1);
-  // Relative to the loudest stretch, but above a noisy floor; never above the speech itself.
-  const threshold = Math.min(Math.max(loudest + options.relativeThresholdDb, floor + 6), loudest - 6);
+  // A low percentile: even a talkative track pauses between words more than 5% of the time.
+  const floor = percentile(levelsDb, 0.05);
+  // Relative to the loudest stretch, but clear of a noisy floor.
+  const threshold = Math.max(loudest + options.relativeThresholdDb, floor + NOISE_MARGIN_DB);
+  // Nothing stands out of the noise (a muted microphone's hiss): no speech to find.
+  if (threshold > loudest - NOISE_MARGIN_DB) return [];
 
   const runs: [number, number][] = [];
   for (let i = 0; i < levelsDb.length; i++) {
@@ -67,7 +72,7 @@ export function shapeSpeechRegions(frames: FrameLevels, options: SpeechRegionOpt
   const maxFrames = Math.max(2, Math.floor(options.maxRegionSec / frameSec));
   return padded
     .flatMap(([start, end]) => splitAtQuietest(start, end, maxFrames, smooth))
-    .map(([start, end]) => ({ start: start * frameSec, end: Math.min(end * frameSec, frames.durationSec) }));
+    .map(([start, end]) => ({ start: microseconds(start * frameSec), end: microseconds(Math.min(end * frameSec, frames.durationSec)) }));
 }
 
 /** Splits [start, end) into pieces of at most `maxFrames`, each cut at the quietest frame allowed. */
@@ -89,10 +94,10 @@ function splitAtQuietest(start: number, end: number, maxFrames: number, smooth: 
 }
 
 /** Level of the ~100 ms around each frame (mean power, in dB). */
-function smoothedLevels(levelsDb: Float32Array): Float32Array {
+function smoothedLevels(levelsDb: Float32Array, frames: number): Float32Array {
   const power = levelsDb.map((db) => 10 ** (db / 10));
   const out = new Float32Array(levelsDb.length);
-  const half = Math.floor(SMOOTH_FRAMES / 2);
+  const half = Math.floor(frames / 2);
   for (let i = 0; i < power.length; i++) {
     let sum = 0;
     let n = 0;
@@ -109,4 +114,9 @@ function smoothedLevels(levelsDb: Float32Array): Float32Array {
 function percentile(values: Float32Array, q: number): number {
   const sorted = Float32Array.from(values).sort();
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? -Infinity;
+}
+
+/** Rounds away float noise (0.30000000000000004) so times serialise cleanly. */
+function microseconds(sec: number): number {
+  return Math.round(sec * 1e6) / 1e6;
 }

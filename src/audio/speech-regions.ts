@@ -6,15 +6,15 @@ import { toolFailure } from './tool-failure.js';
 import { runTool } from './tool-process.js';
 import { PCM_RATE } from './wav-format.js';
 
-/** 20 ms frames: short enough to place region edges finely, long enough to measure energy. */
-const FRAME_SAMPLES = 320;
+/** 10 ms frames: region edges land on whole milliseconds, and 0.25 s of padding is whole frames. */
+const FRAME_SAMPLES = 160;
 /** Digital silence has no level; this stands in for it. */
 const SILENCE_DB = -120;
 
 /**
  * Finds the stretches of a track that hold speech, in seconds on the track's
  * own timeline. An energy detector over the decoded audio (streamed, one level
- * per 20 ms frame kept) with thresholds relative to the track's own loudness.
+ * per 10 ms frame kept) with thresholds relative to the track's own loudness.
  */
 export async function detectSpeechRegions(
   wavPath: string,
@@ -26,7 +26,7 @@ export async function detectSpeechRegions(
   return shapeSpeechRegions(frames, { ...DEFAULT_SPEECH_REGION_OPTIONS, ...options });
 }
 
-/** Decodes any audio file to 16 kHz mono and measures the level of each 20 ms frame. */
+/** Decodes any audio file to 16 kHz mono and measures the level of each 10 ms frame. */
 export async function measureFrameLevels(path: string, signal: AbortSignal): Promise<FrameLevels> {
   let levels = new Float32Array(4096);
   let count = 0;

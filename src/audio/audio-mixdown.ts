@@ -1,5 +1,6 @@
+import { assertReadableFile } from './audio-probe.js';
 import { toolFailure } from './tool-failure.js';
-import { runTool } from './tool-process.js';
+import { ToolError, runTool } from './tool-process.js';
 
 /**
  * Mixes aligned tracks into one MP3 as long as the longest. ffmpeg streams
@@ -12,6 +13,7 @@ export async function mixdown(options: {
 }): Promise<void> {
   const { inputs, outputPath, signal } = options;
   if (inputs.length === 0) throw new RangeError('mixdown needs at least one track');
+  for (const path of inputs) await assertReadableFile(path);
   // normalize=0: each voice keeps its level. amix otherwise divides by the
   // number of inputs, making a 6-person meeting 16 dB quieter than its speakers.
   const filter = `amix=inputs=${inputs.length}:duration=longest:dropout_transition=0:normalize=0`;
@@ -26,7 +28,8 @@ export async function mixdown(options: {
   try {
     await runTool('ffmpeg', args, { signal });
   } catch (error) {
-    // Name every input: ffmpeg's message says which one failed.
-    throw toolFailure(inputs.length === 1 ? (inputs[0] ?? outputPath) : outputPath, error);
+    // ffmpeg prefixes its complaint with the path of the input that failed.
+    const culprit = error instanceof ToolError ? inputs.find((path) => error.stderr.includes(path)) : undefined;
+    throw toolFailure(culprit ?? outputPath, error);
   }
 }

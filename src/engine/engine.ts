@@ -1,0 +1,601 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { systemClock, type Clock } from '../runtime/clock.js';
+import { silentLogger, type Logger } from '../runtime/logger.js';
+import { isTerminal } from '../runtime/task-failure.js';
+import type { Worker } from '../runtime/worker.js';
+import { workerId as defaultWorkerId } from '../runtime/worker-identity.js';
+import { decide, retryDecision, terminateDecision, type DeciderAction, type Decision } from './decider.js';
+import { ActiveRun, type RunWaiter } from './engine-run.js';
+import { EngineStore, type WorkflowFilter, type WorkflowHeader } from './engine-store.js';
+import { taskDefSchema, workflowDefSchema, type TaskDef, type WorkflowDef } from './workflow-def-schema.js';
+import { isTerminalTaskStatus, isTerminalWorkflowStatus, type Task, type Workflow } from './workflow-schema.js';
+import { validateWorkflowDef, WorkflowDefinitionError } from './workflow-validate.js';
+
+/** How the engine is opened. */
+export interface EngineOptions {
+  /** SQLite file (created with its folder when missing); `:memory:` works for throwaway runs. */
+  dbPath: string;
+  workers: readonly Worker[];
+  clock?: Clock;
+  log?: Logger;
+  /** Recorded on every task this process executes; defaults to `host:pid:version`. */
+  workerId?: string;
+}
+
+/** Options of `runUntilDone`. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Called after every recorded change of the workflow (task scheduled, started, finished…). */
+  onChange?: (wf: Workflow) => void;
+}
+
+/** The embedded workflow engine: Conductor semantics, durable on SQLite, in-process. */
+export interface Engine {
+  /** Registers (upserts) TaskDefs; each is schema-parsed with Conductor's defaults. */
+  registerTaskDefs(defs: unknown[]): void;
+  /** Validates and registers (upserts) a WorkflowDef; throws WorkflowDefinitionError listing each problem. */
+  registerWorkflow(def: unknown): WorkflowDef;
+  /** Starts a run of a registered workflow (latest version unless given) and begins driving it. */
+  startWorkflow(name: string, input: Record<string, unknown>, options?: { version?: number; correlationId?: string }): Promise<string>;
+  /** Drives the run (and its sub-workflows) until it is terminal or PAUSED, and returns it. */
+  runUntilDone(workflowId: string, options?: RunOptions): Promise<Workflow>;
+  getWorkflow(id: string, includeTasks?: boolean): Workflow | undefined;
+  /** Workflow summaries (no tasks), newest first. */
+  listWorkflows(filter?: WorkflowFilter): Workflow[];
+  retry(id: string): void;
+  restart(id: string): void;
+  resume(id: string): void;
+  pause(id: string): void;
+  terminate(id: string, reason?: string): void;
+  /** Aborts running workers and closes the database; unfinished runs stay RUNNING for `resume`. */
+  close(): void;
+}
+
+/** An operation that does not apply to the workflow's state (retrying a COMPLETED run, …). */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+}
+
+interface Completion {
+  workflowId: string;
+  taskId: string;
+  patch: Partial<Task>;
+}
+
+interface WorkerSlot {
+  worker: Worker;
+  active: number;
+  queue: { workflowId: string; taskId: string }[];
+}
+
+const RETRYABLE_WORKFLOW = new Set(['FAILED', 'TIMED_OUT', 'TERMINATED']);
+
+/** Opens the engine on a SQLite file (WAL mode) with the given workers. */
+export function openEngine(options: EngineOptions): Engine {
+  if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
+  const db = new Database(options.dbPath);
+  try {
+    return new EmbeddedEngine(db, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+class EmbeddedEngine implements Engine {
+  private readonly store: EngineStore;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly workerId: string;
+  private readonly slots = new Map<string, WorkerSlot>();
+  private readonly taskDefs = new Map<string, TaskDef>();
+  private readonly runs = new Map<string, ActiveRun>();
+  private readonly inflight = new Map<string, AbortController>();
+  private readonly queued = new Set<string>();
+  private completions: Completion[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly warnedNoWorker = new Set<string>();
+
+  constructor(
+    private readonly db: Database.Database,
+    options: EngineOptions,
+  ) {
+    this.store = new EngineStore(db);
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log ?? silentLogger;
+    this.workerId = options.workerId ?? defaultWorkerId();
+    for (const worker of options.workers) {
+      if (this.slots.has(worker.taskType)) throw new Error(`two workers registered for task type '${worker.taskType}'`);
+      this.slots.set(worker.taskType, { worker, active: 0, queue: [] });
+    }
+    for (const def of this.store.taskDefs()) this.taskDefs.set(def.name, def);
+  }
+
+  registerTaskDefs(defs: unknown[]): void {
+    const parsed = defs.map((d) => taskDefSchema.parse(d));
+    this.store.transaction(() => parsed.forEach((d) => this.store.saveTaskDef(d)));
+    for (const d of parsed) this.taskDefs.set(d.name, d);
+  }
+
+  registerWorkflow(def: unknown): WorkflowDef {
+    const problems = validateWorkflowDef(def);
+    const name = isPlainObject(def) && typeof def['name'] === 'string' ? def['name'] : '(unnamed)';
+    if (problems.length > 0) throw new WorkflowDefinitionError(name, problems);
+    const parsed = workflowDefSchema.parse(def);
+    this.store.saveWorkflowDef(parsed);
+    return parsed;
+  }
+
+  async startWorkflow(name: string, input: Record<string, unknown>, options: { version?: number; correlationId?: string } = {}): Promise<string> {
+    const def = this.store.workflowDef(name, options.version);
+    if (!def) throw new EngineError(`no workflow definition '${name}'${options.version === undefined ? '' : ` version ${options.version}`}`);
+    const header = this.newHeader(def, input, options.correlationId, undefined);
+    this.store.saveWorkflow(header);
+    this.log.info('workflow started', { workflowId: header.workflowId, name });
+    this.drive(new ActiveRun({ ...header, tasks: [] }));
+    return header.workflowId;
+  }
+
+  private newHeader(def: WorkflowDef, input: Record<string, unknown>, correlationId: string | undefined, parent: { workflowId: string; taskId: string } | undefined): WorkflowHeader {
+    const now = this.clock.now();
+    return {
+      workflowId: randomUUID(),
+      workflowName: def.name,
+      workflowVersion: def.version,
+      ...(correlationId === undefined ? {} : { correlationId }),
+      status: 'RUNNING',
+      input,
+      output: {},
+      variables: {},
+      failedReferenceTaskNames: [],
+      createTime: now,
+      startTime: now,
+      endTime: 0,
+      updateTime: now,
+      ...(parent ? { parentWorkflowId: parent.workflowId, parentWorkflowTaskId: parent.taskId } : {}),
+      priority: 0,
+      workflowDefinition: def,
+    };
+  }
+
+  runUntilDone(workflowId: string, options: RunOptions = {}): Promise<Workflow> {
+    const wf = this.getWorkflow(workflowId, true);
+    if (!wf) return Promise.reject(new EngineError(`no workflow '${workflowId}'`));
+    if (wf.status !== 'RUNNING') return Promise.resolve(wf);
+    const run = this.adopt(workflowId);
+    return new Promise<Workflow>((resolve, reject) => {
+      const signal = options.signal;
+      const onAbort = (): void => {
+        run.waiters.delete(waiter);
+        reject(signal?.reason);
+      };
+      const waiter: RunWaiter = {
+        resolve: (done) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(done);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+        onChange: options.onChange,
+      };
+      if (signal?.aborted) return reject(signal.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      run.waiters.add(waiter);
+      this.kick(run);
+    });
+  }
+
+  getWorkflow(id: string, includeTasks = true): Workflow | undefined {
+    const run = this.runs.get(id);
+    if (run) return includeTasks ? run.snapshot() : { ...run.header, tasks: [] };
+    if (!includeTasks) {
+      const header = this.store.workflowHeader(id);
+      return header ? { ...header, tasks: [] } : undefined;
+    }
+    return this.store.workflow(id);
+  }
+
+  listWorkflows(filter: WorkflowFilter = {}): Workflow[] {
+    return this.store.listWorkflows(filter).map((h) => ({ ...h, tasks: [] }));
+  }
+
+  // ---- operations -------------------------------------------------------
+
+  retry(id: string): void {
+    const run = this.load(id);
+    if (!RETRYABLE_WORKFLOW.has(run.header.status)) {
+      throw new EngineError(`workflow ${id} is ${run.header.status}; only FAILED, TIMED_OUT or TERMINATED workflows can be retried`);
+    }
+    const decision = retryDecision(this.deciderInput(run));
+    this.store.transaction(() => this.apply(run, decision));
+    // A failed SUB_WORKFLOW task resumes its own child: retry the child from its failed task too.
+    for (const t of decision.tasks) {
+      if (t.taskType !== 'SUB_WORKFLOW' || t.status !== 'IN_PROGRESS' || t.subWorkflowId === undefined) continue;
+      const child = this.store.workflowHeader(t.subWorkflowId);
+      if (child && RETRYABLE_WORKFLOW.has(child.status)) {
+        this.retry(child.workflowId);
+      } else if (!child || child.status !== 'RUNNING') {
+        const fresh: Task = { ...t, status: 'SCHEDULED', startTime: 0 };
+        delete fresh.subWorkflowId;
+        this.store.saveTasks([fresh]);
+        run.put(fresh);
+      }
+    }
+    this.log.info('workflow retried', { workflowId: id });
+    this.drive(run);
+  }
+
+  restart(id: string): void {
+    const run = this.load(id);
+    if (!isTerminalWorkflowStatus(run.header.status)) throw new EngineError(`workflow ${id} is ${run.header.status}; only a finished workflow can be restarted`);
+    const now = this.clock.now();
+    const header: WorkflowHeader = { ...run.header, status: 'RUNNING', output: {}, variables: {}, failedReferenceTaskNames: [], startTime: now, endTime: 0, updateTime: now };
+    delete header.reasonForIncompletion;
+    this.store.transaction(() => {
+      this.store.deleteTasks(id);
+      this.store.saveWorkflow(header);
+    });
+    run.header = header;
+    run.clearTasks();
+    this.log.info('workflow restarted', { workflowId: id });
+    this.drive(run);
+  }
+
+  resume(id: string): void {
+    const header = this.runs.get(id)?.header ?? this.store.workflowHeader(id);
+    if (!header) throw new EngineError(`no workflow '${id}'`);
+    if (header.status === 'PAUSED') {
+      const run = this.runs.get(id);
+      const resumed: WorkflowHeader = { ...header, status: 'RUNNING', updateTime: this.clock.now() };
+      this.store.saveWorkflow(resumed);
+      if (run) {
+        run.header = resumed;
+        this.kick(run);
+      } else {
+        this.adopt(id);
+      }
+      return;
+    }
+    if (header.status !== 'RUNNING') throw new EngineError(`workflow ${id} is ${header.status}; only PAUSED or RUNNING workflows can be resumed`);
+    this.adopt(id);
+  }
+
+  pause(id: string): void {
+    const run = this.runs.get(id);
+    const header = run?.header ?? this.store.workflowHeader(id);
+    if (!header) throw new EngineError(`no workflow '${id}'`);
+    if (header.status !== 'RUNNING') throw new EngineError(`workflow ${id} is ${header.status}; only a RUNNING workflow can be paused`);
+    const paused: WorkflowHeader = { ...header, status: 'PAUSED', updateTime: this.clock.now() };
+    this.store.saveWorkflow(paused);
+    if (run) {
+      run.header = paused;
+      this.settle(run);
+    }
+  }
+
+  terminate(id: string, reason?: string): void {
+    const run = this.load(id);
+    if (isTerminalWorkflowStatus(run.header.status)) throw new EngineError(`workflow ${id} is already ${run.header.status}`);
+    const decision = terminateDecision(this.deciderInput(run), reason);
+    this.store.transaction(() => this.apply(run, decision));
+    this.log.info('workflow terminated', { workflowId: id });
+    this.perform(run, decision.actions);
+    this.settle(run);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const controller of this.inflight.values()) controller.abort(new Error('engine closed'));
+    for (const run of this.runs.values()) {
+      clearTimeout(run.timer);
+      for (const w of run.waiters) w.reject(new EngineError('engine closed'));
+    }
+    this.runs.clear();
+    this.db.close();
+  }
+
+  // ---- driving ----------------------------------------------------------
+
+  /** The run as recorded, in memory if this process drives it, else read from SQLite (not driven). */
+  private load(id: string): ActiveRun {
+    const active = this.runs.get(id);
+    if (active) return active;
+    const wf = this.store.workflow(id);
+    if (!wf) throw new EngineError(`no workflow '${id}'`);
+    return new ActiveRun(wf);
+  }
+
+  private drive(run: ActiveRun): void {
+    this.runs.set(run.id, run);
+    this.kick(run);
+  }
+
+  /**
+   * Takes over a RUNNING workflow from SQLite. Tasks recorded IN_PROGRESS that
+   * no worker of this process runs were orphaned by a dead process: they go
+   * back to SCHEDULED (same taskId) and are dispatched again.
+   */
+  private adopt(id: string): ActiveRun {
+    const active = this.runs.get(id);
+    if (active) return active;
+    const run = this.load(id);
+    this.runs.set(id, run);
+    if (run.header.status !== 'RUNNING') return run;
+    const now = this.clock.now();
+    const reset: Task[] = [];
+    for (const t of run.tasks) {
+      if (t.status !== 'IN_PROGRESS' || t.retried) continue;
+      if (t.taskType === 'SIMPLE' && !this.inflight.has(t.taskId)) {
+        const again: Task = { ...t, status: 'SCHEDULED', startTime: 0, scheduledTime: now, startDelayInSeconds: 0, updateTime: now };
+        delete again.workerId;
+        reset.push(again);
+        this.log.info('rescheduling orphaned task', { workflowId: id, taskId: t.taskId, taskRef: t.referenceTaskName });
+      } else if (t.taskType === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined) {
+        const child = this.store.workflowHeader(t.subWorkflowId);
+        if (child?.status === 'RUNNING') this.adopt(child.workflowId);
+        else if (child && isTerminalWorkflowStatus(child.status)) this.completeParentTask(child);
+      }
+    }
+    if (reset.length > 0) {
+      this.store.saveTasks(reset);
+      for (const t of reset) run.put(t);
+    }
+    this.kick(run);
+    return run;
+  }
+
+  private kick(run: ActiveRun): void {
+    run.dirty = true;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.closed) return;
+    this.flushScheduled = true;
+    // setImmediate lets every worker that finished meanwhile land in the same transaction.
+    setImmediate(() => this.flush());
+  }
+
+  private deciderInput(run: ActiveRun) {
+    return { workflow: run.snapshot(), taskDefs: this.taskDefs, now: this.clock.now(), newId: randomUUID };
+  }
+
+  /** Records a decision in memory and in SQLite; call inside a transaction. */
+  private apply(run: ActiveRun, decision: Decision): void {
+    if (decision.tasks.length === 0 && !decision.workflow) return;
+    for (const t of decision.tasks) run.put(t);
+    run.header = { ...run.header, ...decision.workflow, updateTime: this.clock.now() };
+    if (decision.workflow && decision.workflow.reasonForIncompletion === undefined) delete run.header.reasonForIncompletion;
+    this.store.saveTasks(decision.tasks);
+    this.store.saveWorkflow(run.header);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.closed) return;
+    const touched = new Set<ActiveRun>();
+    const actions: [ActiveRun, DeciderAction[]][] = [];
+    this.store.transaction(() => {
+      const now = this.clock.now();
+      for (const c of this.completions.splice(0)) {
+        const run = this.runs.get(c.workflowId);
+        const t = run?.task(c.taskId);
+        // A result for a task that already timed out or was cancelled is ignored, as Conductor does.
+        if (!run || !t || isTerminalTaskStatus(t.status)) continue;
+        const done: Task = { ...t, ...c.patch, endTime: now, updateTime: now };
+        run.put(done);
+        this.store.saveTasks([done]);
+        run.dirty = true;
+      }
+      for (const run of this.runs.values()) {
+        if (!run.dirty) continue;
+        run.dirty = false;
+        touched.add(run);
+        if (run.header.status !== 'RUNNING') continue;
+        const decision = decide(this.deciderInput(run));
+        this.apply(run, decision);
+        actions.push([run, decision.actions]);
+        clearTimeout(run.timer);
+        run.timer = undefined;
+        if (decision.wakeAt !== undefined) {
+          run.timer = setTimeout(() => this.kick(run), Math.max(0, decision.wakeAt - now) + 1);
+        }
+      }
+    });
+    for (const [run, list] of actions) this.perform(run, list);
+    this.pump();
+    for (const run of touched) this.settle(run);
+  }
+
+  private perform(run: ActiveRun, actions: readonly DeciderAction[]): void {
+    for (const action of actions) {
+      switch (action.kind) {
+        case 'dispatch':
+          this.enqueue(run, action.taskId);
+          break;
+        case 'startSubWorkflow':
+          this.startChild(run, action.taskId);
+          break;
+        case 'cancel':
+          this.cancelTask(run, action.taskId);
+          break;
+      }
+    }
+  }
+
+  /** Tells waiters about the run; stops driving it once it is terminal or paused. */
+  private settle(run: ActiveRun): void {
+    const status = run.header.status;
+    if (run.waiters.size > 0) {
+      const wf = run.snapshot();
+      for (const w of run.waiters) {
+        try {
+          w.onChange?.(wf);
+        } catch (error) {
+          this.log.warn('onChange callback threw', { workflowId: run.id, error: errorMessage(error) });
+        }
+      }
+      if (status !== 'RUNNING') {
+        for (const w of run.waiters) w.resolve(wf);
+        run.waiters.clear();
+      }
+    }
+    if (isTerminalWorkflowStatus(status)) {
+      clearTimeout(run.timer);
+      this.runs.delete(run.id);
+      this.log.info('workflow finished', { workflowId: run.id, status });
+      if (run.header.parentWorkflowId !== undefined) this.completeParentTask(run.header);
+    }
+  }
+
+  // ---- sub-workflows ----------------------------------------------------
+
+  private startChild(parent: ActiveRun, taskId: string): void {
+    const t = parent.task(taskId);
+    if (!t || t.status !== 'SCHEDULED') return;
+    const param = t.workflowTask.subWorkflowParam;
+    const def = param ? this.store.workflowDef(param.name, param.version) : undefined;
+    if (!param || !def) {
+      this.complete(parent.id, taskId, {
+        status: 'FAILED_WITH_TERMINAL_ERROR',
+        reasonForIncompletion: `no workflow definition '${param?.name ?? '?'}'${param?.version === undefined ? '' : ` version ${param.version}`}`,
+      });
+      return;
+    }
+    const child = this.newHeader(def, t.inputData, parent.header.correlationId, { workflowId: parent.id, taskId });
+    const now = this.clock.now();
+    const started: Task = { ...t, status: 'IN_PROGRESS', subWorkflowId: child.workflowId, outputData: { subWorkflowId: child.workflowId }, startTime: now, updateTime: now };
+    this.store.transaction(() => {
+      this.store.saveWorkflow(child);
+      this.store.saveTasks([started]);
+    });
+    parent.put(started);
+    this.drive(new ActiveRun({ ...child, tasks: [] }));
+  }
+
+  /** Reports a finished child workflow to its parent's SUB_WORKFLOW task. */
+  private completeParentTask(child: WorkflowHeader): void {
+    if (child.parentWorkflowId === undefined || child.parentWorkflowTaskId === undefined) return;
+    if (!this.runs.has(child.parentWorkflowId)) return;
+    const reason = `sub workflow ${child.workflowId} ${child.status}${child.reasonForIncompletion ? `: ${child.reasonForIncompletion}` : ''}`;
+    const patch: Partial<Task> =
+      child.status === 'COMPLETED'
+        ? { status: 'COMPLETED', outputData: child.output }
+        : { status: child.status === 'TERMINATED' ? 'CANCELED' : 'FAILED', reasonForIncompletion: reason, outputData: { subWorkflowId: child.workflowId } };
+    this.complete(child.parentWorkflowId, child.parentWorkflowTaskId, patch);
+  }
+
+  private cancelTask(run: ActiveRun, taskId: string): void {
+    this.inflight.get(taskId)?.abort(new Error('task cancelled'));
+    const t = run.task(taskId);
+    if (t?.taskType === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined) {
+      const child = this.runs.get(t.subWorkflowId)?.header ?? this.store.workflowHeader(t.subWorkflowId);
+      if (child && !isTerminalWorkflowStatus(child.status)) this.terminate(child.workflowId, `parent workflow ${run.id} cancelled task ${t.referenceTaskName}`);
+    }
+  }
+
+  // ---- workers ----------------------------------------------------------
+
+  private complete(workflowId: string, taskId: string, patch: Partial<Task>): void {
+    this.completions.push({ workflowId, taskId, patch });
+    this.scheduleFlush();
+  }
+
+  private enqueue(run: ActiveRun, taskId: string): void {
+    if (this.queued.has(taskId) || this.inflight.has(taskId)) return;
+    const t = run.task(taskId);
+    if (!t) return;
+    const slot = this.slots.get(t.taskDefName);
+    if (!slot) {
+      if (!this.warnedNoWorker.has(t.taskDefName)) {
+        this.warnedNoWorker.add(t.taskDefName);
+        this.log.warn('no worker registered for task type; the task stays SCHEDULED', { workflowId: run.id, taskRef: t.referenceTaskName });
+      }
+      return;
+    }
+    this.queued.add(taskId);
+    slot.queue.push({ workflowId: run.id, taskId });
+  }
+
+  /** Starts queued tasks up to each worker's concurrency and the TaskDef's concurrentExecLimit. */
+  private pump(): void {
+    const now = this.clock.now();
+    const started: [ActiveRun, Task, WorkerSlot][] = [];
+    for (const [type, slot] of this.slots) {
+      const limitDef = this.taskDefs.get(type)?.concurrentExecLimit;
+      const limit = Math.min(slot.worker.concurrency, limitDef && limitDef > 0 ? limitDef : Infinity);
+      while (slot.queue.length > 0 && slot.active < limit) {
+        const next = slot.queue.shift()!;
+        this.queued.delete(next.taskId);
+        const run = this.runs.get(next.workflowId);
+        const t = run?.task(next.taskId);
+        if (!run || !t || t.status !== 'SCHEDULED' || t.retried || run.header.status !== 'RUNNING') continue;
+        const inProgress: Task = { ...t, status: 'IN_PROGRESS', startTime: now, updateTime: now, workerId: this.workerId, pollCount: t.pollCount + 1 };
+        run.put(inProgress);
+        slot.active++;
+        started.push([run, inProgress, slot]);
+      }
+    }
+    if (started.length === 0) return;
+    // Recorded IN_PROGRESS before any worker starts, so a crash shows what was running.
+    this.store.transaction(() => this.store.saveTasks(started.map(([, t]) => t)));
+    for (const [run, t, slot] of started) this.execute(run, t, slot);
+  }
+
+  private execute(run: ActiveRun, t: Task, slot: WorkerSlot): void {
+    const controller = new AbortController();
+    this.inflight.set(t.taskId, controller);
+    const workerId = this.workerId;
+    const log = this.log.child({ workflowId: run.id, taskId: t.taskId, taskRef: t.referenceTaskName, workerId });
+    const execution = {
+      workflowId: run.id,
+      taskId: t.taskId,
+      referenceTaskName: t.referenceTaskName,
+      retryCount: t.retryCount,
+      workerId,
+      signal: controller.signal,
+    };
+    log.debug('task started');
+    Promise.resolve()
+      .then(() => slot.worker.execute(structuredClone(t.inputData), execution))
+      .then(
+        (output: unknown) => {
+          if (!isPlainObject(output)) {
+            this.complete(run.id, t.taskId, { status: 'FAILED', reasonForIncompletion: 'worker returned something other than an object', outputData: { _worker: workerId } });
+          } else {
+            this.complete(run.id, t.taskId, { status: 'COMPLETED', outputData: { ...output, _worker: workerId } });
+          }
+        },
+        (error: unknown) => {
+          const terminal = isTerminal(error);
+          log.debug('task failed', { error: errorMessage(error), terminal });
+          this.complete(run.id, t.taskId, {
+            status: terminal ? 'FAILED_WITH_TERMINAL_ERROR' : 'FAILED',
+            reasonForIncompletion: errorMessage(error),
+            outputData: { _worker: workerId },
+          });
+        },
+      )
+      .finally(() => {
+        this.inflight.delete(t.taskId);
+        slot.active--;
+        this.scheduleFlush();
+      })
+      .catch(() => undefined);
+  }
+}

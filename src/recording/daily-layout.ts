@@ -5,7 +5,7 @@ import { terminalFailure } from '../runtime/task-failure.js';
 import { DailyParticipantsSchema, type DailyParticipants } from './daily-participants.js';
 import { parseDailyTrackName, type DailyTrackName } from './daily-track-name.js';
 import type { Recording, SourceTrack } from './recording.js';
-import { formatIssues } from './zod-issues.js';
+import { formatIssues } from '../domain/zod-issues.js';
 
 export const dailyParticipantsFileName = 'participants.json';
 

@@ -4,7 +4,7 @@ import type { Participant } from '../domain/participant.js';
 import { terminalFailure } from '../runtime/task-failure.js';
 import type { Recording, SourceTrack } from './recording.js';
 import { RecordingManifestSchema } from './recording-manifest.js';
-import { formatIssues } from './zod-issues.js';
+import { formatIssues } from '../domain/zod-issues.js';
 
 export const manifestFileName = 'recording.json';
 

@@ -8,6 +8,10 @@ type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   // Entries are added as commands land, e.g.
   // process: { summary: '…', load: async () => (await import('./commands/process.js')).processCommand },
+  worker: {
+    summary: 'worker [--workers <module>] [--tasks a,b] [--concurrency N]: host workers for a Conductor server',
+    load: async () => (await import('./commands/worker.js')).workerCommand,
+  },
 };
 
 function usage(): string {

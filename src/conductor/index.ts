@@ -1,0 +1,12 @@
+export { ConductorClient, conductorClientFromEnv } from './conductor-client.js';
+export type { CallOptions, ConductorClientOptions } from './conductor-client.js';
+export { ConductorRequestError } from './conductor-error.js';
+export * from './conductor-schemas.js';
+export { assertRegistered, readDefinitionsFile, registerDefinitions } from './definition-registrar.js';
+export type { Definitions, RegistrationResult } from './definition-registrar.js';
+export { ServerNotReadyError, waitForConductor } from './server-readiness.js';
+export type { ReadinessOptions } from './server-readiness.js';
+export { stopOnSignals } from './shutdown-signals.js';
+export { SHUTDOWN_REASON, WORKER_OUTPUT_KEY } from './task-poller.js';
+export { WorkerHost, WorkerHostState } from './worker-host.js';
+export type { WorkerHostOptions } from './worker-host.js';

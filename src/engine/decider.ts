@@ -277,8 +277,10 @@ function afterFailure(draft: DecisionDraft, wt: WorkflowTask, t: Task, scope: Sc
     const done = draft.update(t, { status: 'COMPLETED_WITH_ERRORS' });
     return afterSuccess(draft, wt, done, scope);
   }
-  const reason = `Task ${t.referenceTaskName} ${t.status}: ${t.reasonForIncompletion ?? 'no reason given'}`;
-  draft.end('FAILED', reason, { failedReferenceTaskNames: [t.referenceTaskName] });
+  // Conductor's mapping: a timed-out task times the workflow out, a cancelled one terminates it.
+  const status = t.status === 'TIMED_OUT' ? 'TIMED_OUT' : t.status === 'CANCELED' ? 'TERMINATED' : 'FAILED';
+  const reason = t.reasonForIncompletion ?? `task ${t.referenceTaskName} ended ${t.status}`;
+  draft.end(status, reason, { failedReferenceTaskNames: [t.referenceTaskName] });
   return 'stop';
 }
 

@@ -20,6 +20,7 @@ export class ActiveRun {
   readonly waiters = new Set<RunWaiter>();
   dirty = true;
   timer: NodeJS.Timeout | undefined;
+  timerAt: number | undefined;
 
   constructor(wf: Workflow) {
     const { tasks, ...header } = wf;

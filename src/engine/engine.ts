@@ -10,7 +10,7 @@ import { workerId as defaultWorkerId } from '../runtime/worker-identity.js';
 import { decide, retryDecision, terminateDecision, type DeciderAction, type Decision } from './decider.js';
 import { ActiveRun, type RunWaiter } from './engine-run.js';
 import { EngineStore, type WorkflowFilter, type WorkflowHeader } from './engine-store.js';
-import { taskDefSchema, workflowDefSchema, type TaskDef, type WorkflowDef } from './workflow-def-schema.js';
+import { defaultTaskDef, taskDefSchema, workflowDefSchema, type TaskDef, type WorkflowDef } from './workflow-def-schema.js';
 import { isTerminalTaskStatus, isTerminalWorkflowStatus, type Task, type Workflow } from './workflow-schema.js';
 import { validateWorkflowDef, WorkflowDefinitionError } from './workflow-validate.js';
 
@@ -412,14 +412,25 @@ class EmbeddedEngine implements Engine {
         actions.push([run, decision.actions]);
         clearTimeout(run.timer);
         run.timer = undefined;
-        if (decision.wakeAt !== undefined) {
-          run.timer = setTimeout(() => this.kick(run), Math.max(0, decision.wakeAt - now) + 1);
-        }
+        run.timerAt = undefined;
+        if (decision.wakeAt !== undefined) this.wakeAt(run, decision.wakeAt);
       }
     });
     for (const [run, list] of actions) this.perform(run, list);
     this.pump();
     for (const run of touched) this.settle(run);
+  }
+
+  /** Makes sure the run is decided again by `at` (the decider then sees the timeout or the retry delay). */
+  private wakeAt(run: ActiveRun, at: number): void {
+    if (run.timerAt !== undefined && run.timerAt <= at) return;
+    clearTimeout(run.timer);
+    run.timerAt = at;
+    run.timer = setTimeout(() => {
+      run.timer = undefined;
+      run.timerAt = undefined;
+      this.kick(run);
+    }, Math.max(0, at - this.clock.now()) + 1);
   }
 
   private perform(run: ActiveRun, actions: readonly DeciderAction[]): void {
@@ -495,7 +506,7 @@ class EmbeddedEngine implements Engine {
     const reason = `sub workflow ${child.workflowId} ${child.status}${child.reasonForIncompletion ? `: ${child.reasonForIncompletion}` : ''}`;
     const patch: Partial<Task> =
       child.status === 'COMPLETED'
-        ? { status: 'COMPLETED', outputData: child.output }
+        ? { status: 'COMPLETED', outputData: { subWorkflowId: child.workflowId, ...child.output } }
         : { status: child.status === 'TERMINATED' ? 'CANCELED' : 'FAILED', reasonForIncompletion: reason, outputData: { subWorkflowId: child.workflowId } };
     this.complete(child.parentWorkflowId, child.parentWorkflowTaskId, patch);
   }
@@ -554,7 +565,13 @@ class EmbeddedEngine implements Engine {
     if (started.length === 0) return;
     // Recorded IN_PROGRESS before any worker starts, so a crash shows what was running.
     this.store.transaction(() => this.store.saveTasks(started.map(([, t]) => t)));
-    for (const [run, t, slot] of started) this.execute(run, t, slot);
+    for (const [run, t, slot] of started) {
+      // The decider last saw this task SCHEDULED; wake it when the task's timeouts expire.
+      const def = this.taskDefs.get(t.taskDefName) ?? defaultTaskDef(t.taskDefName);
+      const limits = [def.timeoutSeconds, def.responseTimeoutSeconds].filter((s) => s > 0);
+      if (limits.length > 0) this.wakeAt(run, now + Math.min(...limits) * 1000);
+      this.execute(run, t, slot);
+    }
   }
 
   private execute(run: ActiveRun, t: Task, slot: WorkerSlot): void {

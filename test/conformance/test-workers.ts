@@ -4,7 +4,7 @@ import type { Worker } from '../../src/runtime/worker.js';
 
 /** Observations the tests make about worker executions. */
 export interface WorkerProbe {
-  /** Executions of `sleep` running at the same time, at most. */
+  /** Executions of `conf_sleep` running at the same time, at most. */
   maxConcurrentSleeps: number;
   /** Signals aborted while a `sleep` was running, by reference name. */
   aborted: string[];
@@ -20,7 +20,6 @@ function num(value: unknown): number {
  */
 export function createTestWorkers(options: { sleepConcurrency?: number } = {}): { workers: Worker[]; probe: WorkerProbe } {
   const probe: WorkerProbe = { maxConcurrentSleeps: 0, aborted: [] };
-  let sleeping = 0;
   const workers: Worker[] = [
     { taskType: 'conf_echo', concurrency: 4, execute: async (input) => ({ ...input }) },
     { taskType: 'conf_add', concurrency: 4, execute: async (input) => ({ sum: num(input['a']) + num(input['b']) }) },
@@ -40,12 +39,19 @@ export function createTestWorkers(options: { sleepConcurrency?: number } = {}): 
         throw terminalFailure(`corrupt input: ${String(input['reason'] ?? 'unknown')}`);
       },
     },
-    {
-      taskType: 'conf_sleep',
-      concurrency: options.sleepConcurrency ?? 8,
+    sleepWorker('conf_sleep', options.sleepConcurrency ?? 8),
+    sleepWorker('conf_sleep_timeout', 4),
+  ];
+  return { workers, probe };
+
+  function sleepWorker(taskType: string, concurrency: number): Worker {
+    let sleeping = 0;
+    return {
+      taskType,
+      concurrency,
       execute: async (input, execution) => {
         sleeping++;
-        probe.maxConcurrentSleeps = Math.max(probe.maxConcurrentSleeps, sleeping);
+        if (taskType === 'conf_sleep') probe.maxConcurrentSleeps = Math.max(probe.maxConcurrentSleeps, sleeping);
         try {
           await sleep(num(input['ms']), undefined, { signal: execution.signal });
         } catch (error) {
@@ -56,7 +62,6 @@ export function createTestWorkers(options: { sleepConcurrency?: number } = {}): 
         }
         return { slept: num(input['ms']), tag: input['tag'] ?? null };
       },
-    },
-  ];
-  return { workers, probe };
+    };
+  }
 }

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Task, Workflow } from '../../src/engine/index.js';
+import { embeddedRuntime } from './embedded-runtime.js';
+import type { RuntimeFactory, WorkflowRuntime } from './runtime.js';
+import { createTestWorkers, type WorkerProbe } from './test-workers.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const readJson = (name: string): unknown => JSON.parse(readFileSync(join(here, name), 'utf8'));
+const taskDefs = readJson('task-defs.json') as unknown[];
+// Children first, so a SUB_WORKFLOW's definition exists when its parent registers.
+const workflowFiles = readdirSync(here)
+  .filter((f) => f.startsWith('conf_') && f.endsWith('.json'))
+  .sort((a, b) => Number(b === 'conf_child.json') - Number(a === 'conf_child.json'));
+
+/** Every runtime the suite runs against; a Conductor-server implementation adds itself here. */
+export const RUNTIMES: RuntimeFactory[] = [embeddedRuntime];
+
+const WAIT_MS = 15_000;
+
+/** All attempts of a reference, oldest first. */
+function attempts(wf: Workflow, ref: string): Task[] {
+  return wf.tasks.filter((t) => t.referenceTaskName === ref).sort((a, b) => a.seq - b.seq);
+}
+
+/** The latest attempt of a reference; fails the test when there is none. */
+function task(wf: Workflow, ref: string): Task {
+  const all = attempts(wf, ref);
+  const last = all[all.length - 1];
+  assert.ok(last, `workflow has no task '${ref}' (has ${wf.tasks.map((t) => t.referenceTaskName).join(', ')})`);
+  return last;
+}
+
+for (const factory of RUNTIMES) {
+  describe(`conformance on ${factory.name}`, () => {
+    let rt: WorkflowRuntime;
+    let probe: WorkerProbe;
+    const run = async (name: string, input: Record<string, unknown>): Promise<Workflow> =>
+      rt.waitForTerminal(await rt.start(name, input), WAIT_MS);
+
+    before(async () => {
+      const created = createTestWorkers();
+      probe = created.probe;
+      rt = await factory.create(created.workers);
+      await rt.registerTaskDefs(taskDefs);
+      for (const file of workflowFiles) await rt.registerWorkflow(readJson(file));
+    });
+    after(async () => rt.close());
+
+    it('resolves expressions: typed when whole, stringified when embedded, indexes, deep scan, null when missing', async () => {
+      const wf = await run('conf_expressions', { tracks: [{ name: 'alice' }, { name: 'bob' }], title: 'Standup', count: 3 });
+      assert.equal(wf.status, 'COMPLETED');
+      const input = task(wf, 'use').inputData;
+      assert.equal(input['typedNumber'], 3);
+      assert.deepEqual(input['typedObject'], { title: 'Standup', count: 3 });
+      assert.equal(input['firstTrack'], 'alice');
+      assert.equal(input['lastTrack'], 'bob');
+      assert.deepEqual([...(input['allNames'] as string[])].sort(), ['alice', 'bob']);
+      assert.equal(input['embedded'], 'count=3 title=Standup');
+      assert.equal(input['missing'], null);
+      assert.deepEqual(input['list'], [3, 'literal']);
+      assert.equal(wf.output['text'], 'count=3 title=Standup');
+    });
+
+    it('runs INLINE scripts and both SWITCH evaluators, with defaultCase', async () => {
+      const big = await run('conf_inline_switch', { n: 12 });
+      assert.equal(big.status, 'COMPLETED');
+      assert.equal(task(big, 'classify').outputData['result'], 'big');
+      assert.deepEqual(task(big, 'by_value').outputData['evaluationResult'], ['big']);
+      assert.ok(attempts(big, 'on_big').length === 1 && attempts(big, 'on_small').length === 0);
+      assert.deepEqual(task(big, 'by_script').outputData['evaluationResult'], ['even']);
+      assert.equal(task(big, 'on_even').status, 'COMPLETED');
+      assert.equal(attempts(big, 'on_default').length, 0);
+
+      const small = await run('conf_inline_switch', { n: 7 });
+      assert.equal(small.output['kind'], 'small');
+      assert.equal(attempts(small, 'on_small').length, 1);
+      assert.equal(task(small, 'on_default').inputData['parity'], 'default');
+    });
+
+    it('joins a FORK_JOIN into a map by joinOn reference, leaving out empty outputs', async () => {
+      const wf = await run('conf_fork_join', {});
+      assert.equal(wf.status, 'COMPLETED');
+      const join = task(wf, 'join').outputData as Record<string, Record<string, unknown>>;
+      assert.deepEqual(Object.keys(join).sort(), ['left_echo', 'right_add']);
+      assert.equal(join['left_echo']?.['sum'], 3);
+      assert.equal(join['right_add']?.['sum'], 30);
+      assert.equal(wf.output['total'], 33);
+      assert.equal(wf.output['seen'], true);
+    });
+
+    it('fans out FORK_JOIN_DYNAMIC in both input forms and joins every branch', async () => {
+      const wf = await run('conf_dynamic_fork', { items: [1, 2, 3], echoes: [{ v: 'a' }, { v: 'b' }] });
+      assert.equal(wf.status, 'COMPLETED');
+      const sums = wf.output['sums'] as Record<string, { sum: number }>;
+      assert.deepEqual(Object.keys(sums).sort(), ['add_0', 'add_1', 'add_2']);
+      assert.deepEqual([sums['add_0']?.sum, sums['add_1']?.sum, sums['add_2']?.sum], [101, 102, 103]);
+      const echoes = wf.output['echoes'] as Record<string, { v: string }>;
+      assert.deepEqual(Object.keys(echoes).sort(), ['_conf_echo_0', '_conf_echo_1']);
+      assert.equal(echoes['_conf_echo_1']?.v, 'b');
+    });
+
+    it('repeats DO_WHILE until the condition is false, suffixing references per iteration', async () => {
+      const wf = await run('conf_do_while', { times: 3 });
+      assert.equal(wf.status, 'COMPLETED');
+      const loop = task(wf, 'loop').outputData;
+      assert.equal(loop['iteration'], 3);
+      for (const i of ['1', '2', '3']) assert.ok((loop[i] as Record<string, unknown>)['step'], `iteration ${i} output`);
+      assert.deepEqual(
+        wf.tasks.filter((t) => t.taskDefName === 'conf_add').map((t) => t.referenceTaskName).sort(),
+        ['step__1', 'step__2', 'step__3'],
+      );
+      assert.equal(wf.output['iterations'], 3);
+    });
+
+    it('runs a SUB_WORKFLOW and passes its output to the parent', async () => {
+      const wf = await run('conf_sub_workflow', { a: 2, failTimes: 1 });
+      assert.equal(wf.status, 'COMPLETED');
+      const sub = task(wf, 'child');
+      assert.equal(sub.outputData['sum'], 7);
+      assert.ok(sub.subWorkflowId);
+      const child = await rt.get(sub.subWorkflowId);
+      assert.equal(child.status, 'COMPLETED');
+      assert.equal(child.parentWorkflowId, wf.workflowId);
+      assert.equal(attempts(child, 'child_flaky').length, 2);
+      assert.equal(wf.output['childSum'], 7);
+    });
+
+    it('ends the workflow at TERMINATE with its status and output', async () => {
+      const wf = await run('conf_terminate', {});
+      assert.equal(wf.status, 'FAILED');
+      assert.deepEqual(wf.output, { why: 'empty' });
+      assert.equal(wf.reasonForIncompletion, 'nothing to do');
+      assert.equal(attempts(wf, 'never').length, 0);
+    });
+
+    it('retries a failing task as new task records until it succeeds', async () => {
+      const wf = await run('conf_retries', { failTimes: 2 });
+      assert.equal(wf.status, 'COMPLETED');
+      const tries = attempts(wf, 'flaky');
+      assert.deepEqual(tries.map((t) => [t.status, t.retryCount, t.retried]), [
+        ['FAILED', 0, true],
+        ['FAILED', 1, true],
+        ['COMPLETED', 2, false],
+      ]);
+      assert.equal(new Set(tries.map((t) => t.taskId)).size, 3);
+      assert.equal(tries[1]?.retriedTaskId, tries[0]?.taskId);
+      assert.equal(tries[2]?.retriedTaskId, tries[1]?.taskId);
+      assert.equal(task(wf, 'after_flaky').inputData['attempts'], 3);
+    });
+
+    it('fails the workflow when retries run out', async () => {
+      const wf = await run('conf_retries', { failTimes: 9 });
+      assert.equal(wf.status, 'FAILED');
+      assert.equal(attempts(wf, 'flaky').length, 3);
+      assert.deepEqual(wf.failedReferenceTaskNames, ['flaky']);
+      assert.equal(attempts(wf, 'after_flaky').length, 0);
+    });
+
+    it('never retries FAILED_WITH_TERMINAL_ERROR', async () => {
+      const wf = await run('conf_terminal_error', {});
+      assert.equal(wf.status, 'FAILED');
+      const tries = attempts(wf, 'broken');
+      assert.equal(tries.length, 1);
+      assert.equal(tries[0]?.status, 'FAILED_WITH_TERMINAL_ERROR');
+      assert.match(tries[0]?.reasonForIncompletion ?? '', /corrupt input: bad header/);
+      assert.equal(attempts(wf, 'unreached').length, 0);
+    });
+
+    it('lets the workflow go on past an optional task that failed', async () => {
+      const wf = await run('conf_optional', {});
+      assert.equal(wf.status, 'COMPLETED');
+      assert.equal(task(wf, 'may_fail').status, 'COMPLETED_WITH_ERRORS');
+      assert.equal(task(wf, 'still_runs').status, 'COMPLETED');
+    });
+
+    it('fails the workflow on a failed branch and cancels the running siblings', async () => {
+      const started = Date.now();
+      const wf = await run('conf_fork_failure', {});
+      assert.equal(wf.status, 'FAILED');
+      assert.ok(Date.now() - started < 15_000, 'did not wait for the slow branch');
+      assert.equal(task(wf, 'bad_branch').status, 'FAILED_WITH_TERMINAL_ERROR');
+      assert.equal(task(wf, 'slow_branch').status, 'CANCELED');
+      assert.deepEqual(wf.failedReferenceTaskNames, ['bad_branch']);
+    });
+
+    it('times out a task past timeoutSeconds and retries it, then times out the workflow', async () => {
+      const wf = await run('conf_timeout', {});
+      assert.equal(wf.status, 'TIMED_OUT');
+      const tries = attempts(wf, 'too_slow');
+      assert.deepEqual(tries.map((t) => t.status), ['TIMED_OUT', 'TIMED_OUT']);
+      for (const t of tries) assert.ok(t.endTime - t.startTime >= 1000, `ran ${t.endTime - t.startTime} ms`);
+    });
+
+    it('runs no more tasks of a type at once than its concurrentExecLimit', async () => {
+      probe.maxConcurrentSleeps = 0;
+      const wf = await run('conf_concurrency', { sleeps: Array.from({ length: 6 }, (_, i) => ({ ms: 150, tag: i })) });
+      assert.equal(wf.status, 'COMPLETED');
+      assert.equal(Object.keys(task(wf, 'sleepers_join').outputData).length, 6);
+      assert.equal(probe.maxConcurrentSleeps, 2);
+    });
+  });
+}

@@ -6,8 +6,14 @@ type Command = (argv: string[]) => Promise<number>;
 
 /** The one command table; each command lives in commands/<name>.ts and loads on demand. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  // Entries are added as commands land, e.g.
-  // process: { summary: '…', load: async () => (await import('./commands/process.js')).processCommand },
+  process: {
+    summary: 'process <recording> --out <dir>: transcribe a multitrack recording',
+    load: async () => (await import('./commands/process.js')).processCommand,
+  },
+  workflow: {
+    summary: 'workflow run|get|list|retry|restart|resume|pause|terminate: Conductor workflows on the embedded engine',
+    load: async () => (await import('./commands/workflow.js')).workflowCommand,
+  },
   worker: {
     summary: 'worker [--workers <module>] [--tasks a,b] [--concurrency N]: host workers for a Conductor server',
     load: async () => (await import('./commands/worker.js')).workerCommand,

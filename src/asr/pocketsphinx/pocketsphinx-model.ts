@@ -17,12 +17,12 @@ export function debianEnUsModel(dir = '/usr/share/pocketsphinx/model/en-us'): Po
   return { hmm: join(dir, 'en-us'), lm: join(dir, 'en-us.lm.bin'), dict: join(dir, 'cmudict-en-us.dict') };
 }
 
-/** Throws a terminal TaskFailure naming the first model file that is missing. */
-export async function requireModelFiles(model: PocketsphinxModel): Promise<void> {
+/** Throws a terminal TaskFailure naming the clip and the first model file that is missing. */
+export async function requireModelFiles(model: PocketsphinxModel, clipPath: string): Promise<void> {
   // The decoder's own message for a missing model is buried in its log; say it plainly instead.
   for (const path of [join(model.hmm, 'mdef'), model.lm, model.dict]) {
     await access(path).catch((error: unknown) => {
-      throw terminalFailure(`pocketsphinx model file missing: ${path} (${POCKETSPHINX_INSTALL_HINT})`, error);
+      throw terminalFailure(`clip ${clipPath}: pocketsphinx model file missing: ${path} (${POCKETSPHINX_INSTALL_HINT})`, error);
     });
   }
 }

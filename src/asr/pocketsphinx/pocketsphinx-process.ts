@@ -44,7 +44,7 @@ export function runPocketsphinx(run: PocketsphinxRun): Promise<string> {
     child.on('close', (code, signal) => {
       if (run.signal.aborted) return reject(run.signal.reason);
       if (spawnError?.code === 'ENOENT') {
-        return reject(terminalFailure(`pocketsphinx binary not found: ${run.binary} (${POCKETSPHINX_INSTALL_HINT})`, spawnError));
+        return reject(terminalFailure(`clip ${run.clipPath}: pocketsphinx binary not found: ${run.binary} (${POCKETSPHINX_INSTALL_HINT})`, spawnError));
       }
       if (spawnError !== undefined) {
         return reject(new TaskFailure(`pocketsphinx could not start on clip ${run.clipPath}: ${spawnError.message}`, { terminal: false, cause: spawnError }));

@@ -42,7 +42,7 @@ export class PocketsphinxTranscriber implements Transcriber {
   async transcribe(wavPath: string, options: { signal: AbortSignal }): Promise<RecognizedWord[]> {
     const format = await readWavClipFormat(wavPath);
     requireTranscriberClip(wavPath, format);
-    await requireModelFiles(this.#model);
+    await requireModelFiles(this.#model, wavPath);
     const { hmm, lm, dict } = this.#model;
     const stdout = await withPlainWavClip(wavPath, format, options.signal, (plainPath) =>
       runPocketsphinx({

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
 import { ffmpeg, tempDir, writeToneSequence } from '../../test/fixtures/synth-audio.js';
 import { TaskFailure } from '../runtime/task-failure.js';
@@ -50,6 +53,15 @@ describe('probeAudio', () => {
     await writeToneSequence(path, [{ sine: 300, sec: 1 }], { codecArgs: ['-c:a', 'libopus', '-output_ts_offset', '4.5'] });
     const probe = await probeAudio(path, signal);
     assert.ok(Math.abs(probe.startTimeSec - 4.5) < 0.02, `start ${probe.startTimeSec}`);
+  });
+
+  it('measures the duration of a live-recorded WebM whose header has none', async () => {
+    // Written to a pipe, as browsers and SFUs do: the muxer cannot go back to fill in the duration.
+    const path = join(dir, 'live.webm');
+    const ff = spawn('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=d=2.5', '-c:a', 'libopus', '-f', 'webm', 'pipe:1']);
+    await pipeline(ff.stdout, createWriteStream(path));
+    const probe = await probeAudio(path, signal);
+    assert.ok(Math.abs(probe.durationSec - 2.5) < 0.05, `duration ${probe.durationSec}`);
   });
 
   it('fails naming the file when it is missing', async () => {

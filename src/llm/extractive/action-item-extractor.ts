@@ -4,7 +4,9 @@ import type { Cue } from './action-cues.js';
 import { clauseBreaks, cues, inMeetingRequests } from './action-cues.js';
 import { findDeadline } from './deadline-phrase.js';
 import type { SpeakerDirectory } from './speaker-names.js';
-import { asProse } from './text-tokens.js';
+import { asProse, isContentWord } from './text-tokens.js';
+
+const noNames: ReadonlySet<string> = new Set();
 
 interface CueMatch {
   readonly cue: Cue;
@@ -27,6 +29,8 @@ const answerReach = 3;
 const leadingNoise = new Set(['please', 'to', 'also', 'just', 'maybe', 'and', 'then', 'go', 'ahead', 'quickly']);
 const trailingNoise = new Set(['please', 'and', 'the', 'to', 'so', 'then', 'too', 'also', 'a', 'for', 'of', 'with', 'by', 'on', 'at', 'um', 'uh']);
 const vagueWords = new Set(['do', 'it', 'that', 'this', 'take', 'care', 'of', 'handle', 'get', 'done', 'on', 'yes', 'sure', 'can', 'will', 'one', 'them']);
+// A task starts with a verb; these starts mean the recogniser lost it ("i will [book→but] the launch").
+const nonVerbStarts = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'for', 'with', 'where', 'when', 'what', 'is', 'are', 'was', 'were', 'and', 'or', 'but', 'if', 'than']);
 const idleCommitments = new Set(['be', 'say', 'admit', 'see', 'think', 'guess', 'stop', 'start', 'just', 'pass', 'hear', 'know', 'tell', 'go', 'mention', 'try']);
 
 /**
@@ -110,8 +114,10 @@ function clauseAfter(tokens: readonly string[], match: CueMatch, nextStart: numb
   const clause: string[] = [];
   for (let i = match.end; i < Math.min(nextStart, match.end + maxClauseTokens); i++) {
     const token = tokens[i];
-    if (token === undefined || (clause.length > 0 && clauseBreaks.has(token))) break;
-    if (clause.length === 0 && clauseBreaks.has(token)) continue;
+    if (token === undefined) break;
+    // "i will also …" goes on; "i will but …" is a misheard or abandoned clause.
+    if (clause.length === 0 && (token === 'also' || token === 'just')) continue;
+    if (clauseBreaks.has(token)) break;
     clause.push(token);
   }
   return clause;
@@ -120,6 +126,7 @@ function clauseAfter(tokens: readonly string[], match: CueMatch, nextStart: numb
 // The task as an imperative: deadline, addressee and filler removed from both ends.
 function taskWords(clause: readonly string[], deadline: { phrase: string; index: number } | undefined, names: SpeakerDirectory): string[] {
   let words = [...clause];
+  if (nonVerbStarts.has(words[0] ?? '')) return [];
   if (deadline !== undefined) {
     const before = clause.join(' ').slice(0, deadline.index).split(' ').filter((w) => w.length > 0).length;
     words.splice(before, deadline.phrase.split(' ').length);
@@ -147,14 +154,18 @@ function isVague(task: readonly string[]): boolean {
 }
 
 // "sure I'll do it by friday" answers an earlier request: it adds the deadline rather than a second item.
+// The same deadline for the same person right after a request also marks an answer, even when the
+// recogniser garbled the task ("prepare the budget draft by thursday" / "i will have the ball to draft ready by thursday").
 function mergeIntoRequest(steps: Pending[], task: readonly string[], owner: string, deadline: string | null, position: number): boolean {
-  const words = new Set(task);
+  const words = new Set(task.filter((w) => isContentWord(w, noNames)));
   for (let i = steps.length - 1; i >= 0; i--) {
     const pending = steps[i];
     if (pending === undefined || position - pending.utterance > answerReach) break;
     if (pending.step.assignee !== owner) continue;
-    const shared = [...words].filter((w) => pending.words.has(w) && !vagueWords.has(w)).length;
-    if (isVague(task) || shared * 2 >= Math.max(1, words.size)) {
+    const shared = [...words].filter((w) => pending.words.has(w)).length;
+    const smaller = Math.min(words.size, pending.words.size);
+    const sameDeadline = deadline !== null && deadline === pending.step.deadline;
+    if (isVague(task) || (shared > 0 && (sameDeadline || shared * 3 >= smaller))) {
       if (pending.step.deadline === null && deadline !== null) pending.step.deadline = deadline;
       return true;
     }
@@ -169,5 +180,5 @@ function add(steps: Pending[], task: readonly string[], assignee: string | null,
     if (same.step.deadline === null) same.step.deadline = deadline;
     return;
   }
-  steps.push({ step: { task: text, assignee, deadline }, words: new Set(task), utterance });
+  steps.push({ step: { task: text, assignee, deadline }, words: new Set(task.filter((w) => isContentWord(w, noNames))), utterance });
 }

@@ -1,5 +1,3 @@
-import { fillerWords } from './stop-words.js';
-
 /** One speaker turn, tokenised, with its place in the transcript. */
 export interface Utterance {
   readonly index: number;
@@ -34,31 +32,41 @@ export function centralUtterances(
     .sort((a, b) => a.index - b.index);
 }
 
+// Unpunctuated speech still has audible clause edges: these words tend to start a new one.
+const clauseOpeners = new Set(['so', 'and', 'but', 'then', 'okay', 'ok', 'yeah', 'because', 'well', 'right', 'thanks', 'great', 'anyway', 'also']);
+
 /**
- * The part of a long turn worth quoting: the window of at most `maxWords`
- * with the most keyword weight, without fillers at either edge.
+ * The part of a turn worth quoting: the window of at most `maxWords` with the
+ * most keyword weight, preferring windows that start and end at clause edges
+ * (as far as unpunctuated speech shows them), without fillers at either edge.
  */
 export function excerpt(tokens: readonly string[], scores: ReadonlyMap<string, number>, maxWords: number): string[] {
-  let bestStart = 0;
+  const isEdge = (i: number) => i === 0 || i === tokens.length || clauseOpeners.has(tokens[i] ?? '');
+  const prefix = [0];
+  tokens.forEach((t, i) => prefix.push((prefix[i] ?? 0) + (scores.get(t) ?? 0)));
+  let best: [number, number] = [0, Math.min(maxWords, tokens.length)];
   let bestScore = -1;
-  for (let start = 0; start + Math.min(maxWords, tokens.length) <= tokens.length; start++) {
-    let score = 0;
-    for (const t of tokens.slice(start, start + maxWords)) score += scores.get(t) ?? 0;
-    if (score > bestScore) {
-      bestScore = score;
-      bestStart = start;
+  for (let from = 0; from < tokens.length; from++) {
+    for (let to = from + 1; to <= Math.min(tokens.length, from + maxWords); to++) {
+      // Cutting mid-clause costs a share of the weight, so a whole clause wins unless a cut one says much more.
+      const score = ((prefix[to] ?? 0) - (prefix[from] ?? 0)) * (isEdge(from) ? 1 : 0.8) * (isEdge(to) ? 1 : 0.9);
+      if (score > bestScore) [best, bestScore] = [[from, to], score];
     }
   }
-  const window = tokens.slice(bestStart, bestStart + maxWords);
+  const window = tokens.slice(best[0], best[1]);
   let from = 0;
   let to = window.length;
-  while (from < to && isEdgeFiller(window[from])) from++;
-  while (to > from && isEdgeFiller(window[to - 1])) to--;
+  while (from < to && leadingFillers.has(window[from] ?? '')) from++;
+  while (to > from && trailingFillers.has(window[to - 1] ?? '')) to--;
   const trimmed = window.slice(from, to);
   return trimmed.length >= 3 ? trimmed : [...window];
 }
 
-// Fillers are trimmed only where they add nothing; "we" and "i" start real clauses.
-function isEdgeFiller(token: string | undefined): boolean {
-  return token !== undefined && fillerWords.has(token) && !['we', 'i', 'you', 'the', 'it'].includes(token);
-}
+// Fillers are trimmed only where they add nothing: "to recap" keeps its "to", a quote does not end on "the".
+const leadingFillers: ReadonlySet<string> = new Set([
+  'yeah', 'yes', 'so', 'um', 'uh', 'uhm', 'umm', 'okay', 'ok', 'well', 'and', 'but', 'oh', 'like', 'right', 'alright',
+  'hmm', 'mhm', 'sure', 'anyway', 'also', 'actually', 'basically', 'then', 'now', 'just', 'great', 'good',
+]);
+const trailingFillers: ReadonlySet<string> = new Set([
+  ...leadingFillers, 'the', 'a', 'an', 'to', 'of', 'or', 'that', 'with', 'for', 'is', 'in', 'on', 'at', 'be', 'was', 'are', 'by',
+]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TranscriptText } from '../summarizer.js';
 import { createExtractiveSummarizer } from './extractive-summarizer.js';
-import { meeting } from './meeting-fixture.js';
+import { meeting, recognisedExampleMeeting } from './meeting-fixture.js';
 import { stopWords } from './stop-words.js';
 
 const signal = AbortSignal.timeout(10_000);
@@ -62,6 +62,29 @@ describe('extractive summarizer: action items', () => {
     assert.deepEqual(carol, { task: 'Rewrite the migration scripts', assignee: 'Carol Diaz', deadline: 'by friday' });
     const bob = items.nextSteps.filter((s) => s.assignee === 'Bob Chen');
     assert.ok(bob.some((s) => /announcement/.test(s.task) && s.deadline === 'by end of month'));
+  });
+});
+
+describe('extractive summarizer: real recogniser output', () => {
+  const summarizer = createExtractiveSummarizer();
+
+  it('still finds who does what when names and words were misheard', async () => {
+    const items = await summarizer.actionItems(recognisedExampleMeeting, { signal });
+    assert.ok(items.decisions.some((d) => /ship .* next tuesday/.test(d)), items.decisions.join(' | '));
+    assert.ok(items.decisions.some((d) => /drop the old export feature/.test(d)));
+    assert.deepEqual(
+      items.nextSteps.map((s) => [s.assignee, s.deadline]),
+      [['Bob', 'by friday'], ['Angus', 'by thursday'], ['Bob', 'next week']],
+    );
+    assert.match(items.nextSteps[0]?.task ?? '', /^Send the release notes/);
+    assert.match(items.nextSteps[1]?.task ?? '', /^Prepare the budget draft/);
+    assert.match(items.nextSteps[2]?.task ?? '', /^Update the documentation/);
+  });
+
+  it('titles the meeting after what it was about', async () => {
+    const topic = await summarizer.topic(recognisedExampleMeeting, { signal });
+    assert.match(topic.title, /budget|release/i);
+    assert.ok(topic.title.split(' ').length <= 6);
   });
 });
 

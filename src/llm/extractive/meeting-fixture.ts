@@ -27,3 +27,31 @@ export const meeting: TranscriptText = {
   speakers: ['Alice Martin', 'Bob Chen', 'Carol Diaz'],
   segments: turns.map(([speaker, text], i) => ({ speaker, start: i * 12, end: i * 12 + 10, text })),
 };
+
+/**
+ * What pocketsphinx (Debian's en-us model, accurate preset) heard on the bundled
+ * examples/meeting recording, segmented at pauses over 0.6 s. Names and some
+ * words are misheard: "bob can you" came out as "good god can you", "angus
+ * please" as "and yes please", "book the launch webinar" as "but the launch where the dollar".
+ */
+export const recognisedExampleMeeting: TranscriptText = {
+  speakers: ['Alice', 'Bob', 'Angus'],
+  segments: (
+    [
+      [0, 1.2, 'good morning everyone thanks for joining the weekly products think today we need to settle the launch made for version cute and the budget for the marketing campaign'],
+      [1, 11.1, 'morning well as the release candidate best of all the tests yesterday so engineering is ready'],
+      [2, 18.3, 'sorry i am late marketing is ready to do but we still need the final budget numbers'],
+      [0, 24.1, 'and let us decide we will ship versions here next tuesday'],
+      [1, 26.3, 'agreed tuesday works for us'],
+      [2, 29.0, 'tuesday is fine for the campaign as well'],
+      [0, 32.1, 'good god can you send the release notes to support team by friday'],
+      [1, 36.9, 'yes i will send the release notes by friday afternoon'],
+      [0, 41.2, 'and yes please prepare the budget draft for the campaign by thursday'],
+      [2, 45.5, 'i will have the ball to draft ready by thursday and i will but the launch where the dollar'],
+      [1, 50.9, 'one more thing we decided to drop the old export feature so i will update the documentation next week'],
+      [0, 58.5, "great sell to recap reshape version to on disney godsend very least now it's by friday and and is prepared the budget draft by thursday thanks everyone see you next week"],
+      [1, 70.7, 'thanks bye'],
+      [2, 71.5, 'by everyone'],
+    ] as const
+  ).map(([speaker, start, text]) => ({ speaker, start, end: start + 2, text })),
+};

@@ -16,7 +16,7 @@ export function attributed(name: string, quote: readonly string[]): string {
   // "that" only reads well before a clause with its own subject; imperatives and questions get a colon.
   const that = colonStarts.has(quote[0] ?? '') ? `: ${body}` : ` that ${lower}`;
   if (has(decisionCues)) return `${name} confirmed${that}.`;
-  if (has(requestCues)) return `${name} asked: ${body}?`;
+  if (has(requestCues)) return `${name} asked: ${body}${quote[0] === 'please' ? '.' : '?'}`;
   if (has(commitmentCues)) return `${name} offered: ${body}.`;
   if (has(proposalCues)) return `${name} proposed${that}.`;
   if (questionStarts.has(quote[0] ?? '')) return `${name} asked: ${body}?`;

@@ -25,14 +25,8 @@ start started keep kept try tried trying use used using work works worked workin
 decide lets bit stuff whole part new old big small little last next first second third able
 today tomorrow tonight yesterday week weeks month months year years day days morning afternoon evening time times
 monday tuesday wednesday thursday friday saturday sunday end
+ready works worked fine thing things stuff
 zero two three four five six seven eight nine ten hundred thousand
 `;
 
 export const stopWords: ReadonlySet<string> = new Set(words.split(/\s+/).filter((w) => w.length > 0));
-
-/** Words that open a turn without carrying content, trimmed from quotes. */
-export const fillerWords: ReadonlySet<string> = new Set([
-  'yeah', 'yes', 'so', 'um', 'uh', 'uhm', 'umm', 'okay', 'ok', 'well', 'and', 'but', 'oh', 'like', 'right', 'alright',
-  'hmm', 'mhm', 'sure', 'anyway', 'also', 'actually', 'basically', 'then', 'now', 'just', 'the', 'a', 'to', 'of', 'or',
-  'that', 'with', 'for', 'is', 'it', 'in', 'on', 'at', 'i', 'we', 'you', 'be', 'was', 'are',
-]);

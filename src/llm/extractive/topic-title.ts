@@ -5,13 +5,17 @@ import { titleCase } from './text-tokens.js';
 export const fallbackTopicTitle = 'General discussion';
 
 /**
- * A short title from key phrases: the best phrase, and when that is a single
- * word, the next best word that is not part of it ("Budget and Hiring").
+ * A short title from key phrases: the best phrase, joined by the next best
+ * phrase that shares no word with it when that one is nearly as strong
+ * ("Budget Draft and Release Notes", "Budget and Hiring").
  */
 export function topicTitle(phrases: readonly KeyPhrase[]): string {
   const best = phrases[0];
   if (best === undefined) return fallbackTopicTitle;
-  if (best.words.length > 1) return titleCase(best.words);
-  const second = phrases.find((p) => p.words.length === 1 && p.words[0] !== best.words[0] && p.score >= best.score * 0.5);
-  return second === undefined ? titleCase(best.words) : `${titleCase(best.words)} and ${titleCase(second.words)}`;
+  const threshold = best.words.length === 1 ? 0.5 : 0.6;
+  const second = phrases.find(
+    (p) => p.words.every((w) => !best.words.includes(w)) && p.score >= best.score * threshold && p.words.length <= 2,
+  );
+  if (second === undefined || best.words.length > 2) return titleCase(best.words);
+  return `${titleCase(best.words)} and ${titleCase(second.words)}`;
 }

@@ -18,6 +18,8 @@ describe('alignTrack', () => {
     { name: '44.1 kHz stereo FLAC', file: 'a.flac', sampleRate: 44_100, channels: 2, codecArgs: ['-c:a', 'flac'] },
     { name: '8 kHz mono WAV', file: 'b.wav', sampleRate: 8_000, channels: 1, codecArgs: [] },
     { name: '48 kHz Opus in WebM', file: 'c.webm', sampleRate: 48_000, channels: 1, codecArgs: ['-c:a', 'libopus'] },
+    { name: '44.1 kHz stereo MP3', file: 'd.mp3', sampleRate: 44_100, channels: 2, codecArgs: ['-c:a', 'libmp3lame'] },
+    { name: '22.05 kHz AAC in MP4', file: 'e.m4a', sampleRate: 22_050, channels: 1, codecArgs: ['-c:a', 'aac'] },
   ];
   for (const c of cases) {
     it(`puts the onset of a ${c.name} at its offset on the meeting timeline`, async () => {

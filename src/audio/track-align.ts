@@ -13,7 +13,8 @@ export interface AlignedTrack {
 
 /**
  * Writes the first audio stream of `inputPath` as a 16 kHz mono s16 WAV that
- * starts with `offsetMs` of silence, so its times are meeting times.
+ * starts with `offsetMs` of silence, so its times are meeting times. The
+ * container's own start time is dropped: when it is the offset, pass it here.
  */
 export async function alignTrack(options: {
   inputPath: string;

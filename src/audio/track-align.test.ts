@@ -32,7 +32,8 @@ describe('alignTrack', () => {
       const samples = await readWavSamples(outputPath);
       const onsetSec = firstLoudSample(samples) / 16_000;
       assert.ok(Math.abs(onsetSec - 2.75) <= 0.02, `onset at ${onsetSec}s, expected 2.75s`);
-      assert.ok(Math.abs(aligned.durationSec - 4.25) <= 0.03, `duration ${aligned.durationSec}`);
+      // Lossy codecs may pad the end up to one frame (AAC: 1024 samples, 46 ms at 22.05 kHz).
+      assert.ok(Math.abs(aligned.durationSec - 4.25) <= 0.05, `duration ${aligned.durationSec}`);
       assert.equal(aligned.sampleCount, samples.length);
     });
   }

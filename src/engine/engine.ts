@@ -216,7 +216,13 @@ class EmbeddedEngine implements Engine {
   // ---- operations -------------------------------------------------------
 
   retry(id: string): void {
+    this.retryRun(id, undefined);
+  }
+
+  /** Retries a workflow; a child retried for its parent is re-pointed at the parent's new task. */
+  private retryRun(id: string, parentTaskId: string | undefined): void {
     const run = this.load(id);
+    if (parentTaskId !== undefined) run.header = { ...run.header, parentWorkflowTaskId: parentTaskId };
     if (!RETRYABLE_WORKFLOW.has(run.header.status)) {
       throw new EngineError(`workflow ${id} is ${run.header.status}; only FAILED, TIMED_OUT or TERMINATED workflows can be retried`);
     }
@@ -227,7 +233,7 @@ class EmbeddedEngine implements Engine {
       if (t.taskType !== 'SUB_WORKFLOW' || t.status !== 'IN_PROGRESS' || t.subWorkflowId === undefined) continue;
       const child = this.store.workflowHeader(t.subWorkflowId);
       if (child && RETRYABLE_WORKFLOW.has(child.status)) {
-        this.retry(child.workflowId);
+        this.retryRun(child.workflowId, t.taskId);
       } else if (!child || child.status !== 'RUNNING') {
         const fresh: Task = { ...t, status: 'SCHEDULED', startTime: 0 };
         delete fresh.subWorkflowId;
@@ -502,13 +508,17 @@ class EmbeddedEngine implements Engine {
   /** Reports a finished child workflow to its parent's SUB_WORKFLOW task. */
   private completeParentTask(child: WorkflowHeader): void {
     if (child.parentWorkflowId === undefined || child.parentWorkflowTaskId === undefined) return;
-    if (!this.runs.has(child.parentWorkflowId)) return;
+    const parent = this.runs.get(child.parentWorkflowId);
+    if (!parent) return;
+    // The task waiting on this child: the one recorded, or its retry after a workflow retry.
+    const waiting = parent.tasks.find((t) => t.subWorkflowId === child.workflowId && t.status === 'IN_PROGRESS');
+    const taskId = waiting?.taskId ?? child.parentWorkflowTaskId;
     const reason = `sub workflow ${child.workflowId} ${child.status}${child.reasonForIncompletion ? `: ${child.reasonForIncompletion}` : ''}`;
     const patch: Partial<Task> =
       child.status === 'COMPLETED'
         ? { status: 'COMPLETED', outputData: { subWorkflowId: child.workflowId, ...child.output } }
         : { status: child.status === 'TERMINATED' ? 'CANCELED' : 'FAILED', reasonForIncompletion: reason, outputData: { subWorkflowId: child.workflowId } };
-    this.complete(child.parentWorkflowId, child.parentWorkflowTaskId, patch);
+    this.complete(child.parentWorkflowId, taskId, patch);
   }
 
   private cancelTask(run: ActiveRun, taskId: string): void {

@@ -1,0 +1,278 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, beforeEach, describe, it } from 'node:test';
+import { openEngine, workflowSchema, type Engine, type Task, type Workflow } from '../../src/engine/index.js';
+import { terminalFailure } from '../../src/runtime/task-failure.js';
+import type { Worker } from '../../src/runtime/worker.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'polyphony-engine-ops-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let dbCount = 0;
+
+/** Workers whose behaviour each test switches through `state`. */
+function makeWorkers() {
+  const state = { broken: true, holdMs: 5000, executions: new Map<string, number>(), aborted: [] as string[], running: 0, maxRunning: 0 };
+  const count = (ref: string): void => {
+    state.executions.set(ref, (state.executions.get(ref) ?? 0) + 1);
+  };
+  const workers: Worker[] = [
+    {
+      taskType: 'ok',
+      concurrency: 4,
+      execute: async (input, execution) => {
+        count(execution.referenceTaskName);
+        return { echo: input['v'] ?? null };
+      },
+    },
+    {
+      taskType: 'toggle',
+      concurrency: 4,
+      execute: async (_input, execution) => {
+        count(execution.referenceTaskName);
+        if (state.broken) throw terminalFailure('broken on purpose');
+        return { fixed: true };
+      },
+    },
+    {
+      taskType: 'hold',
+      concurrency: 1,
+      execute: async (_input, execution) => {
+        count(execution.referenceTaskName);
+        state.running++;
+        state.maxRunning = Math.max(state.maxRunning, state.running);
+        try {
+          await sleep(state.holdMs, undefined, { signal: execution.signal });
+          return { held: state.holdMs };
+        } catch (error) {
+          state.aborted.push(execution.referenceTaskName);
+          throw error;
+        } finally {
+          state.running--;
+        }
+      },
+    },
+    {
+      taskType: 'flaky',
+      concurrency: 4,
+      execute: async (_input, execution) => {
+        count(execution.referenceTaskName);
+        if (execution.retryCount < 1) throw new Error('first attempt fails');
+        return { attempt: execution.retryCount };
+      },
+    },
+  ];
+  return { workers, state };
+}
+
+const attempts = (wf: Workflow, ref: string): Task[] => wf.tasks.filter((t) => t.referenceTaskName === ref).sort((a, b) => a.seq - b.seq);
+
+const WAIT = { signal: AbortSignal.timeout(30_000) };
+
+describe('engine operations', () => {
+  let engine: Engine;
+  let state: ReturnType<typeof makeWorkers>['state'];
+  let dbPath: string;
+
+  beforeEach(() => {
+    engine?.close();
+    const made = makeWorkers();
+    state = made.state;
+    dbPath = join(dir, `engine-${++dbCount}.db`);
+    engine = openEngine({ dbPath, workers: made.workers, workerId: 'host:42:1.0.0+test' });
+    engine.registerTaskDefs([
+      { name: 'toggle', retryCount: 0 },
+      { name: 'ok', retryCount: 0 },
+      { name: 'hold', retryCount: 0, timeoutSeconds: 60, responseTimeoutSeconds: 60 },
+      { name: 'flaky', retryCount: 1, retryLogic: 'FIXED', retryDelaySeconds: 1 },
+    ]);
+    engine.registerWorkflow({
+      name: 'forked',
+      tasks: [
+        { name: 'ok', taskReferenceName: 'first', inputParameters: { v: 1 } },
+        {
+          name: 'fork',
+          taskReferenceName: 'fork',
+          type: 'FORK_JOIN',
+          forkTasks: [
+            [{ name: 'toggle', taskReferenceName: 'fragile', inputParameters: {} }],
+            [{ name: 'hold', taskReferenceName: 'slow', inputParameters: {} }],
+          ],
+        },
+        { name: 'join', taskReferenceName: 'join', type: 'JOIN', joinOn: ['fragile', 'slow'] },
+        { name: 'ok', taskReferenceName: 'last', inputParameters: { v: '${join.output.fragile.fixed}' } },
+      ],
+    });
+  });
+  after(() => engine.close());
+
+  it('retry re-creates the failed and cancelled tasks and does not re-run completed ones', async () => {
+    const id = await engine.startWorkflow('forked', {});
+    const failed = await engine.runUntilDone(id, WAIT);
+    assert.equal(failed.status, 'FAILED');
+    assert.equal(attempts(failed, 'slow')[0]?.status, 'CANCELED');
+    await sleep(10);
+    assert.deepEqual(state.aborted, ['slow'], 'the running sibling was aborted');
+    assert.equal(attempts(failed, 'join')[0]?.status, 'CANCELED');
+
+    state.broken = false;
+    state.holdMs = 10;
+    engine.retry(id);
+    const done = await engine.runUntilDone(id, WAIT);
+    assert.equal(done.status, 'COMPLETED');
+    assert.equal(state.executions.get('first'), 1);
+    for (const ref of ['fragile', 'slow', 'join']) {
+      const [old, fresh] = attempts(done, ref);
+      assert.equal(old?.retried, true, `${ref} old attempt kept, marked retried`);
+      assert.equal(fresh?.retriedTaskId, old?.taskId);
+      assert.equal(fresh?.status, 'COMPLETED');
+    }
+    assert.equal(attempts(done, 'last')[0]?.inputData['v'], true);
+    assert.equal(done.reasonForIncompletion, undefined);
+  });
+
+  it('restart runs every task again from the start', async () => {
+    state.broken = false;
+    state.holdMs = 10;
+    const id = await engine.startWorkflow('forked', {});
+    const first = await engine.runUntilDone(id, WAIT);
+    engine.restart(id);
+    const second = await engine.runUntilDone(id, WAIT);
+    assert.equal(second.status, 'COMPLETED');
+    assert.equal(second.tasks.length, first.tasks.length);
+    assert.equal(state.executions.get('first'), 2);
+    const before = new Set(first.tasks.map((t) => t.taskId));
+    assert.ok(second.tasks.every((t) => !before.has(t.taskId)));
+  });
+
+  it('pause lets running tasks finish but schedules nothing new until resume', async () => {
+    state.holdMs = 150;
+    engine.registerWorkflow({
+      name: 'two',
+      tasks: [
+        { name: 'hold', taskReferenceName: 'h1', inputParameters: {} },
+        { name: 'ok', taskReferenceName: 'o2', inputParameters: {} },
+      ],
+    });
+    const id = await engine.startWorkflow('two', {});
+    await sleep(30);
+    engine.pause(id);
+    const paused = await engine.runUntilDone(id, WAIT);
+    assert.equal(paused.status, 'PAUSED');
+    await sleep(300);
+    const still = engine.getWorkflow(id)!;
+    assert.equal(attempts(still, 'h1')[0]?.status, 'COMPLETED');
+    assert.equal(attempts(still, 'o2').length, 0);
+    engine.resume(id);
+    const done = await engine.runUntilDone(id, WAIT);
+    assert.equal(done.status, 'COMPLETED');
+    assert.equal(attempts(done, 'o2').length, 1);
+  });
+
+  it('terminate cancels running tasks, aborts their workers and records the reason', async () => {
+    const id = await engine.startWorkflow('forked', {});
+    state.broken = false;
+    const ended = engine.runUntilDone(id, WAIT);
+    await sleep(50);
+    engine.terminate(id, 'stopped by test');
+    const wf = await ended;
+    assert.equal(wf.status, 'TERMINATED');
+    assert.equal(wf.reasonForIncompletion, 'stopped by test');
+    assert.equal(attempts(wf, 'slow')[0]?.status, 'CANCELED');
+    await sleep(10);
+    assert.deepEqual(state.aborted, ['slow']);
+    assert.throws(() => engine.terminate(id), /already TERMINATED/);
+  });
+
+  it('records the worker id on each task and as _worker in its output', async () => {
+    state.broken = false;
+    state.holdMs = 1;
+    const wf = await engine.runUntilDone(await engine.startWorkflow('forked', {}), WAIT);
+    const first = attempts(wf, 'first')[0]!;
+    assert.equal(first.workerId, 'host:42:1.0.0+test');
+    assert.equal(first.outputData['_worker'], 'host:42:1.0.0+test');
+    assert.equal(attempts(wf, 'fork')[0]?.workerId, undefined, 'system tasks have no worker');
+  });
+
+  it('keeps every workflow and task in SQLite in Conductor JSON shape', async () => {
+    state.broken = false;
+    state.holdMs = 1;
+    const id = await engine.startWorkflow('forked', { x: 1 }, { correlationId: 'rec-1' });
+    const wf = await engine.runUntilDone(id, WAIT);
+    engine.close();
+    engine = openEngine({ dbPath, workers: [] });
+    const reread = engine.getWorkflow(id, true);
+    assert.deepEqual(reread, wf);
+    workflowSchema.parse(reread);
+    assert.equal(reread?.correlationId, 'rec-1');
+    assert.deepEqual(engine.listWorkflows({ status: 'COMPLETED' }).map((w) => w.workflowId), [id]);
+    assert.deepEqual(engine.listWorkflows({ status: 'FAILED' }), []);
+  });
+
+  it('waits retryDelaySeconds before a retry', async () => {
+    engine.registerWorkflow({ name: 'flaky_once', tasks: [{ name: 'flaky', taskReferenceName: 'f', inputParameters: {} }] });
+    const wf = await engine.runUntilDone(await engine.startWorkflow('flaky_once', {}), WAIT);
+    assert.equal(wf.status, 'COMPLETED');
+    const [first, second] = attempts(wf, 'f');
+    assert.equal(second?.startDelayInSeconds, 1);
+    assert.ok(second!.startTime - first!.endTime >= 1000, `retried after ${second!.startTime - first!.endTime} ms`);
+  });
+
+  it('runs no more executions at once than the worker concurrency', async () => {
+    state.holdMs = 40;
+    engine.registerWorkflow({
+      name: 'many_holds',
+      tasks: [
+        { name: 'fan', taskReferenceName: 'fan', type: 'FORK_JOIN_DYNAMIC', inputParameters: { forkTaskName: 'hold', forkTaskInputs: [{}, {}, {}, {}] } },
+        { name: 'fan_join', taskReferenceName: 'fan_join', type: 'JOIN' },
+      ],
+    });
+    const wf = await engine.runUntilDone(await engine.startWorkflow('many_holds', {}), WAIT);
+    assert.equal(wf.status, 'COMPLETED');
+    assert.equal(state.maxRunning, 1);
+  });
+
+  it('retrying a parent whose sub-workflow failed retries the child from its failed task', async () => {
+    engine.registerWorkflow({
+      name: 'child_wf',
+      tasks: [
+        { name: 'ok', taskReferenceName: 'c_first', inputParameters: {} },
+        { name: 'toggle', taskReferenceName: 'c_fragile', inputParameters: {} },
+      ],
+      outputParameters: { fixed: '${c_fragile.output.fixed}' },
+    });
+    engine.registerWorkflow({
+      name: 'parent_wf',
+      tasks: [
+        { name: 'child_wf', taskReferenceName: 'sub', type: 'SUB_WORKFLOW', subWorkflowParam: { name: 'child_wf' }, inputParameters: {} },
+        { name: 'ok', taskReferenceName: 'p_last', inputParameters: { v: '${sub.output.fixed}' } },
+      ],
+    });
+    const id = await engine.startWorkflow('parent_wf', {});
+    const failed = await engine.runUntilDone(id, WAIT);
+    assert.equal(failed.status, 'FAILED');
+    const childId = attempts(failed, 'sub')[0]?.subWorkflowId;
+    assert.equal(engine.getWorkflow(childId!)?.status, 'FAILED');
+
+    state.broken = false;
+    engine.retry(id);
+    const done = await engine.runUntilDone(id, WAIT);
+    assert.equal(done.status, 'COMPLETED');
+    assert.equal(attempts(done, 'sub')[1]?.subWorkflowId, childId, 'the same child was resumed');
+    assert.equal(state.executions.get('c_first'), 1);
+    assert.equal(attempts(done, 'p_last')[0]?.inputData['v'], true);
+  });
+
+  it('refuses operations that do not fit the state', async () => {
+    state.broken = false;
+    state.holdMs = 1;
+    const id = await engine.startWorkflow('forked', {});
+    await engine.runUntilDone(id, WAIT);
+    assert.throws(() => engine.retry(id), /COMPLETED; only FAILED, TIMED_OUT or TERMINATED/);
+    assert.throws(() => engine.pause(id), /only a RUNNING workflow/);
+    assert.throws(() => engine.resume(id), /only PAUSED or RUNNING/);
+    await assert.rejects(engine.startWorkflow('nope', {}), /no workflow definition 'nope'/);
+  });
+});

@@ -115,6 +115,18 @@ describe('extractive summarizer: topics and titles', () => {
     assert.ok(topic.title.length > 0);
   });
 
+  it('names a meeting after two different subjects rather than two sides of one', async () => {
+    const title = await summarizer.title(
+      [
+        { title: 'Database Migration', summary: 'Bob Chen said that the migration to postgres keeps slipping.' },
+        { title: 'App Store Review', summary: 'Carol Diaz said that the mobile launch depends on the app store review.' },
+        { title: 'Launch', summary: 'Carol Diaz confirmed that the mobile launch date is march twentieth.' },
+      ],
+      { signal },
+    );
+    assert.equal(title, 'Database Migration and App Store Review');
+  });
+
   it('builds a short meeting title from the topics', async () => {
     const topics = [await summarizer.topic(firstHalf, { signal }), await summarizer.topic(secondHalf, { signal })];
     const title = await summarizer.title(topics, { signal });
@@ -148,6 +160,13 @@ describe('extractive summarizer: meeting summary', () => {
       return { topics, title: await s.title(topics, { signal }), summary: await s.summary(meeting, topics, { signal }), items: await s.actionItems(meeting, { signal }) };
     };
     assert.deepEqual(await run(), await run());
+  });
+
+  it('copes with a speaker index that has no name', async () => {
+    const speakersWithHole: string[] = [];
+    speakersWithHole[1] = 'Bob Chen';
+    const items = await summarizer.actionItems({ speakers: speakersWithHole, segments: meeting.segments }, { signal });
+    assert.ok(items.nextSteps.some((s) => s.assignee === 'Speaker 1' || s.assignee === 'Speaker 3'));
   });
 
   it('stops when the caller aborts', async () => {

@@ -55,27 +55,29 @@ function summarizeTopic(chunk: TranscriptText): TopicText {
   return { title: topicTitle(ranking.phrases), summary };
 }
 
-// Topics whose words recur across the meeting name it best; at most two, in meeting order.
+// The topic whose words recur most across the meeting names it best; a second
+// topic joins it only when it is about something else, so the title covers more ground.
 function meetingTitle(topics: readonly TopicText[]): string {
   const titled = topics.filter((t) => t.title.trim().length > 0 && t.title !== fallbackTopicTitle);
   if (titled.length === 0) return topics[0]?.title.trim() || 'Meeting';
-  const wordsOf = (t: TopicText) => new Set(tokenize(`${t.title} ${t.summary}`).filter((w) => isContentWord(w, new Set())));
-  const bags = titled.map(wordsOf);
-  const weight = (t: TopicText) => {
-    const own = new Set(tokenize(t.title));
-    return [...own].reduce((sum, w) => sum + bags.filter((b) => b.has(w)).length, 0) / Math.sqrt(own.size || 1);
-  };
+  const noNames = new Set<string>();
+  const titleWords = (t: TopicText) => new Set(tokenize(t.title).filter((w) => isContentWord(w, noNames)));
+  const bags = titled.map((t) => new Set(tokenize(`${t.title} ${t.summary}`).filter((w) => isContentWord(w, noNames))));
   const ranked = titled
-    .map((t, order) => ({ t, order, weight: weight(t) }))
+    .map((t, order) => {
+      const own = titleWords(t);
+      const weight = [...own].reduce((sum, w) => sum + bags.filter((b) => b.has(w)).length, 0) / Math.sqrt(own.size || 1);
+      return { t, order, own, weight };
+    })
     .sort((a, b) => b.weight - a.weight || a.order - b.order);
   const first = ranked[0];
   if (first === undefined) return 'Meeting';
-  const second = ranked.slice(1).find((r) => r.t.title.toLowerCase() !== first.t.title.toLowerCase());
+  const firstBag = bags[first.order] ?? new Set<string>();
+  const second = ranked.slice(1).find((r) => r.own.size > 0 && [...r.own].every((w) => !firstBag.has(w)));
   if (second === undefined) return first.t.title;
   const pair = [first, second].sort((a, b) => a.order - b.order).map((r) => r.t.title);
-  const joined = pair.join(', ');
   // Two long topic titles make a clumsy meeting title; then the strongest alone.
-  return joined.split(/\s+/).length <= 7 ? `${pair[0]} and ${pair[1]}` : first.t.title;
+  return `${pair[0]} ${pair[1]}`.split(/\s+/).length <= 7 ? `${pair[0]} and ${pair[1]}` : first.t.title;
 }
 
 function actionItemsOf(transcript: TranscriptText): ActionItems {

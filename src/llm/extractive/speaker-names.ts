@@ -14,6 +14,8 @@ export function speakerDirectory(transcript: TranscriptText, reserved: ReadonlyS
   const addressable = new Map<string, string>();
   const nameTokens = new Set<string>();
   for (const full of transcript.speakers) {
+    // Speaker lists built by index can have holes (a speaker index nobody holds).
+    if (typeof full !== 'string') continue;
     const parts = full.toLowerCase().split(/[^a-z0-9']+/).filter((p) => p.length > 0);
     parts.forEach((p) => nameTokens.add(p));
     const first = parts[0];

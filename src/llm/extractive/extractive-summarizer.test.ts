@@ -124,7 +124,8 @@ describe('extractive summarizer: topics and titles', () => {
       ],
       { signal },
     );
-    assert.equal(title, 'Database Migration and App Store Review');
+    // "App Store Review" and "Launch" are one subject (the review gates the launch): only one of them.
+    assert.match(title, /^Database Migration and (App Store Review|Launch)$/);
   });
 
   it('builds a short meeting title from the topics', async () => {

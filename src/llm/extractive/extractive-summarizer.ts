@@ -73,7 +73,10 @@ function meetingTitle(topics: readonly TopicText[]): string {
   const first = ranked[0];
   if (first === undefined) return 'Meeting';
   const firstBag = bags[first.order] ?? new Set<string>();
-  const second = ranked.slice(1).find((r) => r.own.size > 0 && [...r.own].every((w) => !firstBag.has(w)));
+  const second = ranked.slice(1).find((r) => {
+    const bag = bags[r.order] ?? new Set<string>();
+    return r.own.size > 0 && [...r.own].every((w) => !firstBag.has(w)) && [...first.own].every((w) => !bag.has(w));
+  });
   if (second === undefined) return first.t.title;
   const pair = [first, second].sort((a, b) => a.order - b.order).map((r) => r.t.title);
   // Two long topic titles make a clumsy meeting title; then the strongest alone.

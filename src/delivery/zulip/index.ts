@@ -1,4 +1,4 @@
-export { editMessage, postStreamMessage } from './zulip-client.js';
+export { editMessage, postStreamMessage, ZulipApiError } from './zulip-client.js';
 export type { ZulipAccount, ZulipCallOptions } from './zulip-client.js';
 export { formatHms, formatMmSs, formatZulipMessage } from './zulip-message.js';
 export type { ZulipTranscript } from './zulip-message.js';

@@ -14,6 +14,18 @@ const ZulipAnswerSchema = z.union([
   z.object({ result: z.literal('error'), msg: z.string(), code: z.string().optional() }),
 ]);
 
+/** Zulip answered `result: "error"`; `code` is Zulip's machine-readable reason when it gives one. */
+export class ZulipApiError extends TaskFailure {
+  readonly code: string | undefined;
+  readonly zulipMessage: string;
+
+  constructor(message: string, zulipMessage: string, code: string | undefined) {
+    super(message, { terminal: true });
+    this.zulipMessage = zulipMessage;
+    this.code = code;
+  }
+}
+
 /** What a call needs besides its own arguments. */
 export interface ZulipCallOptions {
   readonly signal: AbortSignal;
@@ -69,7 +81,7 @@ async function call(
           throw terminalFailure(`Zulip ${method} ${path} answered ${response.status} with an unexpected body: ${text.slice(0, 200)}`);
         }
         if (parsed.data.result === 'error') {
-          throw terminalFailure(`Zulip refused ${method} ${path} (${response.status}): ${parsed.data.msg}`);
+          throw new ZulipApiError(`Zulip refused ${method} ${path} (${response.status}): ${parsed.data.msg}`, parsed.data.msg, parsed.data.code);
         }
         return parsed.data;
       }

@@ -101,6 +101,12 @@ describe('publishToZulip', () => {
     assert.match(messages.get(id)?.content ?? '', /Launch planning \(final\)/);
   });
 
+  it('posts again when the earlier message was deleted', async () => {
+    const id = await publishToZulip({ settings: settings(), transcript, existingMessageId: 999_999, signal: AbortSignal.timeout(5000) });
+    assert.notEqual(id, 999_999);
+    assert.ok(messages.has(id));
+  });
+
   it("fails terminally with Zulip's own message on result: error", async () => {
     await assert.rejects(
       publishToZulip({ settings: { ...settings(), stream: 'nowhere' }, transcript, signal: AbortSignal.timeout(5000) }),

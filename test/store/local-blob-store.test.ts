@@ -78,8 +78,12 @@ describe('LocalBlobStore', () => {
     await blobs.deletePrefix('rec-1');
     assert.deepEqual(await filesUnder(root), ['rec-2/a.wav'], 'a prefix need not end at a "/"');
     await blobs.deletePrefix('nothing-here/');
+    await blobs.put('keep/x', 'x');
+    await blobs.delete('keep/x');
+    await blobs.deletePrefix('rec-2/');
+    assert.equal(existsSync(join(root, 'keep')), true, 'empty folders outside the prefix are left alone');
     await assert.rejects(blobs.deletePrefix(''), BlobKeyError);
-    assert.deepEqual(await filesUnder(root), ['rec-2/a.wav']);
+    assert.deepEqual(await filesUnder(root), []);
   });
 
   it('rejects keys that could escape the folder or are malformed, naming the key', async () => {

@@ -83,11 +83,15 @@ export class LocalBlobStore implements BlobStore {
     // that holds the prefix's last segment can contain matches, so only it is walked.
     const parentKey = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const parentDir = join(this.rootDir, ...(parentKey === '' ? [] : parentKey.split('/')));
+    const keyOf = (path: string): string => relative(this.rootDir, path).split(sep).join('/');
     for (const path of await listFiles(parentDir)) {
-      const key = relative(this.rootDir, path).split(sep).join('/');
-      if (key.startsWith(prefix)) await this.delete(key);
+      if (keyOf(path).startsWith(prefix)) await rm(path, { force: true });
     }
-    await removeEmptyDirs(parentDir, this.rootDir);
+    // Folders are local bookkeeping (S3 has none): prune the emptied ones inside the prefix, nothing else.
+    const folders = [...(parentKey === '' ? [] : [parentDir]), ...(await listDirs(parentDir))];
+    for (const dir of folders) {
+      if (`${keyOf(dir)}/`.startsWith(prefix)) await removeEmptyDirs(dir);
+    }
   }
 
   #path(key: string): string {
@@ -97,16 +101,30 @@ export class LocalBlobStore implements BlobStore {
   async #writeAtomically(key: string, write: (tempPath: string) => Promise<void>): Promise<void> {
     const target = this.#path(key);
     const dir = dirname(target);
-    await mkdir(dir, { recursive: true });
     const tempPath = join(dir, `${TEMP_SEGMENT_PREFIX}${randomBytes(8).toString('hex')}`);
-    try {
-      await write(tempPath);
-      await rename(tempPath, target);
-    } catch (error) {
-      await rm(tempPath, { force: true });
-      throw error;
+    // A concurrent deletePrefix may prune the folder between mkdir and the write: make it again.
+    for (let attempt = 1; ; attempt++) {
+      await mkdir(dir, { recursive: true });
+      try {
+        await write(tempPath);
+        await rename(tempPath, target);
+        break;
+      } catch (error) {
+        await rm(tempPath, { force: true });
+        if (!(isMissing(error) && attempt < 3 && (await folderMissing(dir)))) throw error;
+      }
     }
     await syncDir(dir);
+  }
+}
+
+async function folderMissing(dir: string): Promise<boolean> {
+  try {
+    await stat(dir);
+    return false;
+  } catch (error) {
+    if (isMissing(error)) return true;
+    throw error;
   }
 }
 
@@ -134,21 +152,24 @@ async function listFiles(dir: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** Removes folders left empty under `dir` (and `dir` itself), never `root`. */
-async function removeEmptyDirs(dir: string, root: string): Promise<void> {
-  let entries;
+/** Every folder directly inside `dir`; nothing when `dir` is missing. */
+async function listDirs(dir: string): Promise<string[]> {
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
   } catch (error) {
-    if (isMissing(error)) return;
+    if (isMissing(error)) return [];
     throw error;
   }
-  for (const e of entries) if (e.isDirectory()) await removeEmptyDirs(join(dir, e.name), root);
-  if (dir === root) return;
+}
+
+/** Removes `dir` and the folders under it that are (or become) empty. */
+async function removeEmptyDirs(dir: string): Promise<void> {
+  for (const child of await listDirs(dir)) await removeEmptyDirs(child);
   try {
     await rmdir(dir);
   } catch (error) {
-    // Not empty (other keys, or a concurrent write landed): keep it.
+    // Not empty (other keys, or a concurrent write landed), or already gone: keep going.
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
   }

@@ -34,7 +34,8 @@ export const clauseBreaks: ReadonlySet<string> = new Set([
   'okay', 'ok', 'alright', 'thanks', 'anyway', 'yeah', 'great', 'cool', 'so', 'but', 'because', 'otherwise', 'also',
 ]);
 
-/** Requests that are about the call itself, not work to do after it. */
+/** Requests that are about the call itself, not work to do after it, unless a deadline says otherwise. */
 export const inMeetingRequests: ReadonlySet<string> = new Set([
-  'hear', 'see', 'repeat', 'say', 'mute', 'unmute', 'share', 'speak', 'explain', 'clarify', 'go', 'wait', 'hold',
+  'hear', 'see', 'repeat', 'say', 'mute', 'unmute', 'share', 'speak', 'explain', 'clarify', 'go', 'wait', 'hold', 'be',
+  'tell', 'believe', 'imagine', 'remind', 'show', 'talk', 'walk', 'give', 'stop', 'scroll', 'zoom',
 ]);

@@ -31,7 +31,7 @@ const trailingNoise = new Set(['please', 'and', 'the', 'to', 'so', 'then', 'too'
 const vagueWords = new Set(['do', 'it', 'that', 'this', 'take', 'care', 'of', 'handle', 'get', 'done', 'on', 'yes', 'sure', 'can', 'will', 'one', 'them']);
 // A task starts with a verb; these starts mean the recogniser lost it ("i will [book→but] the launch").
 const nonVerbStarts = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'for', 'with', 'where', 'when', 'what', 'is', 'are', 'was', 'were', 'and', 'or', 'but', 'if', 'than']);
-const idleCommitments = new Set(['be', 'say', 'admit', 'see', 'think', 'guess', 'stop', 'start', 'just', 'pass', 'hear', 'know', 'tell', 'go', 'mention', 'try']);
+const idleCommitments = new Set(['be', 'say', 'admit', 'see', 'think', 'guess', 'stop', 'start', 'just', 'pass', 'hear', 'know', 'tell', 'go', 'mention', 'try', 'share', 'show', 'ask', 'explain', 'jump', 'pull', 'walk']);
 
 /**
  * Decisions and next steps from cue phrases in unpunctuated speech.
@@ -68,7 +68,8 @@ export function extractActionItems(utterances: readonly Utterance[], names: Spea
           return;
         }
         case 'request': {
-          if (task.length === 0 || isVague(task) || inMeetingRequests.has(task[0] ?? '')) return;
+          if (task.length === 0 || isVague(task)) return;
+          if (deadline === undefined && inMeetingRequests.has(task[0] ?? '')) return;
           const owner = match.addressee ?? nameAtEnd(clause, names) ?? nextSpeaker(utterances, position, names);
           add(steps, task, owner, deadline?.phrase ?? null, position);
           return;

@@ -48,10 +48,18 @@ describe('extractive summarizer: action items', () => {
 
   it('ignores requests about the call itself and plans without a deadline', async () => {
     const items = await summarizer.actionItems(
-      transcript([0, 'can you hear me now'], [1, 'yes i can hear you'], [0, 'lets take a short break'], [2, 'we will see']),
+      transcript(
+        [0, 'can you hear me now'], [1, 'yes i can hear you'], [0, 'lets take a short break'], [2, 'we will see'],
+        [1, 'let me share my screen'], [0, 'will you be there'],
+      ),
       { signal },
     );
     assert.deepEqual(items, { decisions: [], nextSteps: [] });
+  });
+
+  it('keeps a request with a deadline even when it sounds like talk', async () => {
+    const items = await summarizer.actionItems(transcript([0, 'carol could you walk the sales team through the demo on thursday']), { signal });
+    assert.deepEqual(items.nextSteps, [{ task: 'Walk the sales team through the demo', assignee: 'Carol Diaz', deadline: 'on thursday' }]);
   });
 
   it('reads the sample meeting into its decisions and owned next steps', async () => {

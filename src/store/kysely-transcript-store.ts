@@ -69,6 +69,7 @@ export class KyselyTranscriptStore implements TranscriptStore {
       consent: this.#dialect.encodeBoolean(p.consent),
     }));
     await this.#db.transaction().execute(async (trx) => {
+      await this.#dialect.lockSet(trx, `participants:${transcriptId}`);
       await trx.deleteFrom('participants').where('transcript_id', '=', transcriptId).execute();
       for (const batch of batches(rows)) await trx.insertInto('participants').values(batch).execute();
     });
@@ -94,6 +95,7 @@ export class KyselyTranscriptStore implements TranscriptStore {
       speaker: w.speaker,
     }));
     await this.#db.transaction().execute(async (trx) => {
+      await this.#dialect.lockSet(trx, `words:${transcriptId}`);
       await trx.deleteFrom('words').where('transcript_id', '=', transcriptId).execute();
       for (const batch of batches(rows)) await trx.insertInto('words').values(batch).execute();
     });
@@ -120,6 +122,7 @@ export class KyselyTranscriptStore implements TranscriptStore {
       duration: t.duration,
     }));
     await this.#db.transaction().execute(async (trx) => {
+      await this.#dialect.lockSet(trx, `topics:${transcriptId}`);
       await trx.deleteFrom('topics').where('transcript_id', '=', transcriptId).execute();
       for (const batch of batches(rows)) await trx.insertInto('topics').values(batch).execute();
     });

@@ -1,4 +1,5 @@
-import type { ColumnDefinitionBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, Transaction } from 'kysely';
+import type { StoreDatabase } from './database-schema.js';
 
 /**
  * What differs between the SQL backends, as capabilities; everything else in
@@ -17,4 +18,9 @@ export interface StoreDialect {
   decodeBoolean(raw: unknown): boolean;
   /** Turns a JSON column value, as the driver returns it, back into a JSON value. */
   decodeJson(raw: unknown): unknown;
+  /**
+   * Serialises transactions that replace the same set (`scope`), so two
+   * concurrent re-runs end with one whole set instead of a key conflict.
+   */
+  lockSet(trx: Transaction<StoreDatabase>, scope: string): Promise<void>;
 }

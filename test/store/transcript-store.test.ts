@@ -169,6 +169,18 @@ for (const backend of storeBackends()) {
       assert.deepEqual(await store.listWords('t1'), words);
     });
 
+    it('ends with one whole set when re-runs replace the same words concurrently', async () => {
+      const sets = Array.from({ length: 6 }, (_, run) =>
+        Array.from({ length: 200 + run }, (_, i): Word => ({ text: `run${run}-${i}`, start: i, end: i + 0.5, speaker: run })),
+      );
+      await Promise.all(sets.map((set) => store.replaceWords('t1', set)));
+      const got = await store.listWords('t1');
+      // Each run's set has its own length, so the length says which run won; the rest must be exactly it.
+      const winner = sets.find((set) => set.length === got.length);
+      assert.ok(winner !== undefined, `${got.length} words is no run's whole set`);
+      assert.deepEqual(got, winner);
+    });
+
     it('stores 30k words in one replace and reads them back in order', async (t) => {
       const many = Array.from({ length: 30_000 }, (_, i): Word => ({
         text: `word${i}`,

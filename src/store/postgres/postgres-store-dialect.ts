@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { StoreDialect } from '../store-dialect.js';
 
@@ -11,4 +12,9 @@ export const postgresStoreDialect: StoreDialect = {
   decodeBoolean: (raw) => z.boolean().parse(raw),
   // node-postgres has already run JSON.parse on jsonb; a JSON string comes back as a JS string.
   decodeJson: (raw) => raw,
+  // Under READ COMMITTED two delete+insert transactions on one set would both
+  // insert the same keys; a transaction-scoped advisory lock makes the second wait.
+  lockSet: async (trx, scope) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${scope}, 0))`.execute(trx);
+  },
 };

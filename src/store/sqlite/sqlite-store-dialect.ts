@@ -12,4 +12,6 @@ export const sqliteStoreDialect: StoreDialect = {
   encodeBoolean: (value) => (value ? 1 : 0),
   decodeBoolean: (raw) => SqliteBoolean.parse(raw) === 1,
   decodeJson: (raw) => JSON.parse(z.string().parse(raw)) as unknown,
+  // Every write transaction begins immediate, holding the one database write lock already.
+  lockSet: async () => {},
 };

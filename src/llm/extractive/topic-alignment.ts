@@ -27,29 +27,29 @@ export function alignToTopics(utterances: readonly Utterance[], topicWords: read
     return overlap / Math.sqrt(1 + u.tokens.length) + (expectedTopic[i] === k ? 0.3 : 0);
   };
 
-  // best[i][k]: best total for turns 0..i with turn i in topic k; every topic gets at least one turn.
-  const best: number[][] = [];
-  const from: number[][] = [];
+  // best[i*m+k]: best total for turns 0..i with turn i in topic k; every topic gets at least one turn.
+  const best = new Array<number>(n * m).fill(-Infinity);
+  const from = new Array<number>(n * m).fill(0);
+  const at = (i: number, k: number) => best[i * m + k] ?? -Infinity;
   for (let i = 0; i < n; i++) {
-    best.push(new Array<number>(m).fill(-Infinity));
-    from.push(new Array<number>(m).fill(0));
     for (let k = 0; k < m; k++) {
       if (k > i || m - k > n - i) continue;
       if (i === 0) {
-        best[0]![0] = score(0, 0);
+        best[0] = score(0, 0);
         continue;
       }
-      const stay = best[i - 1]![k]!;
-      const advance = k > 0 ? best[i - 1]![k - 1]! : -Infinity;
-      best[i]![k] = Math.max(stay, advance) + score(i, k);
-      from[i]![k] = stay >= advance ? k : k - 1;
+      const stay = at(i - 1, k);
+      const advance = k > 0 ? at(i - 1, k - 1) : -Infinity;
+      best[i * m + k] = Math.max(stay, advance) + score(i, k);
+      from[i * m + k] = stay >= advance ? k : k - 1;
     }
   }
   const groups: Utterance[][] = topicWords.map(() => []);
   let k = m - 1;
   for (let i = n - 1; i >= 0; i--) {
-    groups[k]!.unshift(utterances[i]!);
-    k = from[i]![k]!;
+    const u = utterances[i];
+    if (u !== undefined) groups[k]?.unshift(u);
+    k = from[i * m + k] ?? 0;
   }
   return groups;
 }

@@ -81,3 +81,14 @@ it('does nothing for a paused workflow', () => {
   const d = decide({ workflow: { ...workflow(), status: 'PAUSED' }, taskDefs, now: 1000, newId: ids() });
   assert.deepEqual(d, { tasks: [], workflow: undefined, actions: [], wakeAt: undefined });
 });
+
+it('times the workflow out after the definition timeoutSeconds and cancels what runs', () => {
+  const timed = { ...workflow(), workflowDefinition: { ...def, timeoutSeconds: 10, timeoutPolicy: 'TIME_OUT_WF' as const } };
+  const scheduled = decide({ workflow: timed, taskDefs, now: 1000, newId: ids() });
+  assert.equal(scheduled.wakeAt, 10_000);
+  const running: Task = { ...scheduled.tasks[0]!, status: 'IN_PROGRESS', startTime: 1000, updateTime: 1000 };
+  const d = decide({ workflow: { ...timed, tasks: [running] }, taskDefs, now: 10_000, newId: ids() });
+  assert.equal(d.workflow?.status, 'TIMED_OUT');
+  assert.deepEqual(d.tasks.map((t) => t.status), ['CANCELED']);
+  assert.deepEqual(d.actions, [{ kind: 'cancel', taskId: 't1' }]);
+});

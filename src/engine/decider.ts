@@ -152,19 +152,18 @@ function evaluateJoin(draft: DecisionDraft, t: Task): Walk {
   const joinOn = (t.inputData['joinOn'] ?? []) as string[];
   const output: Record<string, unknown> = {};
   let allDone = true;
-  let withErrors = false;
   for (const ref of joinOn) {
     const ft = draft.latest(ref);
+    // A failed branch task ends the workflow when its branch is walked; here it only means "not yet".
     if (!ft || !isSuccessfulTaskStatus(ft.status)) {
       allDone = false;
       continue;
     }
-    if (ft.status === 'COMPLETED_WITH_ERRORS') withErrors = true;
     // Conductor leaves branches with empty output out of the JOIN's output.
     if (nonEmpty(ft.outputData)) output[ref] = ft.outputData;
   }
   if (!allDone) return 'blocked';
-  draft.update(t, { status: withErrors ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED', outputData: output, endTime: draft.now });
+  draft.update(t, { status: 'COMPLETED', outputData: output, endTime: draft.now });
   return 'done';
 }
 

@@ -458,7 +458,8 @@ class EmbeddedEngine implements Engine {
   /** Tells waiters about the run; stops driving it once it is terminal or paused. */
   private settle(run: ActiveRun): void {
     const status = run.header.status;
-    if (run.waiters.size > 0) {
+    const watched = [...run.waiters].some((w) => w.onChange !== undefined);
+    if (run.waiters.size > 0 && (watched || status !== 'RUNNING')) {
       const wf = run.snapshot();
       for (const w of run.waiters) {
         try {

@@ -196,6 +196,23 @@ describe('engine operations', () => {
     assert.equal(attempts(wf, 'fork')[0]?.workerId, undefined, 'system tasks have no worker');
   });
 
+  it('reports every recorded change to onChange, ending with the final state', async () => {
+    state.broken = false;
+    state.holdMs = 1;
+    const seen: string[] = [];
+    const wf = await engine.runUntilDone(await engine.startWorkflow('forked', {}), {
+      ...WAIT,
+      onChange: (w) => {
+        const first = w.tasks.find((t) => t.referenceTaskName === 'first');
+        seen.push(`${w.status}:${first?.status ?? '-'}`);
+      },
+    });
+    assert.equal(seen[seen.length - 1], 'COMPLETED:COMPLETED');
+    assert.ok(seen.includes('RUNNING:COMPLETED'), seen.join(' '));
+    assert.ok(seen.length >= 3);
+    assert.equal(wf.status, 'COMPLETED');
+  });
+
   it('keeps every workflow and task in SQLite in Conductor JSON shape', async () => {
     state.broken = false;
     state.holdMs = 1;

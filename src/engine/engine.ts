@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock, type Clock } from '../runtime/clock.js';
 import { silentLogger, type Logger } from '../runtime/logger.js';
 import { isTerminal } from '../runtime/task-failure.js';
 import type { Worker } from '../runtime/worker.js';
-import { workerId as defaultWorkerId } from '../runtime/worker-identity.js';
+import { workerId as defaultWorkerId, parseWorkerId } from '../runtime/worker-identity.js';
 import { decide, retryDecision, terminateDecision, type DeciderAction, type Decision } from './decider.js';
 import { ActiveRun, type RunWaiter } from './engine-run.js';
 import { EngineStore, type WorkflowFilter, type WorkflowHeader } from './engine-store.js';
@@ -83,6 +84,25 @@ export function openEngine(options: EngineOptions): Engine {
     db.close();
     throw error;
   }
+}
+
+/**
+ * The worker id of another live process on this host that has a task of the
+ * workflow in progress: taking the workflow over would run that task twice.
+ */
+function liveOwner(tasks: readonly Task[], inflight: ReadonlyMap<string, unknown>): string | undefined {
+  for (const t of tasks) {
+    if (t.status !== 'IN_PROGRESS' || t.workerId === undefined || inflight.has(t.taskId)) continue;
+    const owner = parseWorkerId(t.workerId);
+    if (!owner || owner.host !== hostname() || owner.pid === process.pid) continue;
+    try {
+      process.kill(owner.pid, 0);
+      return t.workerId;
+    } catch {
+      // No such process: the task was orphaned by a crash.
+    }
+  }
+  return undefined;
 }
 
 function errorMessage(error: unknown): string {
@@ -174,7 +194,12 @@ class EmbeddedEngine implements Engine {
     const wf = this.getWorkflow(workflowId, true);
     if (!wf) return Promise.reject(new EngineError(`no workflow '${workflowId}'`));
     if (wf.status !== 'RUNNING') return Promise.resolve(wf);
-    const run = this.adopt(workflowId);
+    let run: ActiveRun;
+    try {
+      run = this.adopt(workflowId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise<Workflow>((resolve, reject) => {
       const signal = options.signal;
       const onAbort = (): void => {
@@ -340,8 +365,15 @@ class EmbeddedEngine implements Engine {
     const active = this.runs.get(id);
     if (active) return active;
     const run = this.load(id);
+    if (run.header.status !== 'RUNNING') {
+      this.runs.set(id, run);
+      return run;
+    }
+    const owner = liveOwner(run.tasks, this.inflight);
+    if (owner !== undefined) {
+      throw new EngineError(`workflow ${id} has tasks in progress in process ${owner}, which is still running`);
+    }
     this.runs.set(id, run);
-    if (run.header.status !== 'RUNNING') return run;
     const now = this.clock.now();
     const reset: Task[] = [];
     for (const t of run.tasks) {

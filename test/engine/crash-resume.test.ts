@@ -92,3 +92,29 @@ it('a run killed with SIGKILL resumes in another process without re-running comp
     engine.close();
   }
 });
+
+it('refuses to take over a workflow whose tasks a live process on this host is running', async () => {
+  const log = join(home, 'live.log');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'workflow', 'run', join(fixtures, 'steps.json'), '--input', JSON.stringify({ value: 1, ms: 20_000 }), '--workers', join(fixtures, 'step-workers.ts')],
+    { cwd: root, env: { ...process.env, POLYPHONY_HOME: join(home, 'live'), STEP_LOG: log }, stdio: 'ignore' },
+  );
+  const exited = once(child, 'exit');
+  const engine = openEngine({ dbPath: join(home, 'live', 'engine.db'), workers: [stepWorker], workerId: 'other:3:test' });
+  try {
+    const deadline = Date.now() + 20_000;
+    while (countLines(log, 'start s1') === 0) {
+      assert.ok(Date.now() < deadline, 'the child never started s1');
+      await sleep(10);
+    }
+    const [live] = engine.listWorkflows({ status: 'RUNNING' });
+    assert.ok(live);
+    assert.throws(() => engine.resume(live.workflowId), new RegExp(`in process [^:]+:${child.pid}:.*still running`));
+    await assert.rejects(engine.runUntilDone(live.workflowId), /still running/);
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+    engine.close();
+  }
+});

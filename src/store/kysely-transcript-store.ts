@@ -1,5 +1,4 @@
 import type { Insertable, Kysely } from 'kysely';
-import { ActionItemsSchema } from '../domain/action-items.js';
 import type { Participant } from '../domain/participant.js';
 import type { Topic } from '../domain/topic.js';
 import type { Word } from '../domain/word.js';
@@ -13,7 +12,14 @@ import type {
   TranscriptRecord,
   TranscriptStore,
 } from './transcript-store.js';
-import { toParticipant, toTopic, toTranscriptEvent, toTranscriptRecord, toWord } from './transcript-rows.js';
+import {
+  toParticipant,
+  toTopic,
+  toTranscriptChanges,
+  toTranscriptEvent,
+  toTranscriptRecord,
+  toWord,
+} from './transcript-rows.js';
 
 /**
  * Rows per INSERT statement. 1000 words × 6 columns stays far below both
@@ -21,9 +27,6 @@ import { toParticipant, toTopic, toTranscriptEvent, toTranscriptRecord, toWord }
  * take only 30 statements inside the one transaction.
  */
 const INSERT_BATCH_ROWS = 1000;
-
-/** Columns a transcript update may set; `Partial` keeps absent keys absent (never undefined). */
-type TranscriptChanges = Partial<Omit<Insertable<TranscriptsTable>, 'id' | 'created_at'>>;
 
 /** TranscriptStore over any Kysely database that has run the store migrations. */
 export class KyselyTranscriptStore implements TranscriptStore {
@@ -39,7 +42,7 @@ export class KyselyTranscriptStore implements TranscriptStore {
 
   async upsertTranscript(id: string, fields: TranscriptFields): Promise<void> {
     const now = this.#now();
-    const changes = this.#encodeFields(fields);
+    const changes = toTranscriptChanges(fields, this.#dialect);
     const created: Insertable<TranscriptsTable> = {
       id,
       status: 'processing',
@@ -187,24 +190,6 @@ export class KyselyTranscriptStore implements TranscriptStore {
 
   #now(): string {
     return new Date(this.#clock.now()).toISOString();
-  }
-
-  /** Only the fields present in `fields`, as column values; absent means "leave as stored". */
-  #encodeFields(fields: TranscriptFields): TranscriptChanges {
-    const out: TranscriptChanges = {};
-    if (fields.status !== undefined) out.status = fields.status;
-    if (fields.workflowId !== undefined) out.workflow_id = fields.workflowId;
-    if (fields.durationMs !== undefined) out.duration_ms = fields.durationMs;
-    if (fields.title !== undefined) out.title = fields.title;
-    if (fields.shortSummary !== undefined) out.short_summary = fields.shortSummary;
-    if (fields.longSummary !== undefined) out.long_summary = fields.longSummary;
-    if (fields.actionItems !== undefined) {
-      // Validated on the way in too, so a bad value fails the writer rather than every later reader.
-      out.action_items = fields.actionItems === null ? null : JSON.stringify(ActionItemsSchema.parse(fields.actionItems));
-    }
-    if (fields.audioDeleted !== undefined) out.audio_deleted = this.#dialect.encodeBoolean(fields.audioDeleted);
-    if (fields.error !== undefined) out.error = fields.error;
-    return out;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { z } from 'zod';
 import { ActionItemsSchema } from '../domain/action-items.js';
 import type { Participant } from '../domain/participant.js';
@@ -6,10 +6,19 @@ import type { Topic } from '../domain/topic.js';
 import type { Word } from '../domain/word.js';
 import type { EventsTable, ParticipantsTable, TopicsTable, TranscriptsTable, WordsTable } from './database-schema.js';
 import type { StoreDialect } from './store-dialect.js';
-import { EventType, TranscriptStatus, type TranscriptEvent, type TranscriptRecord } from './transcript-store.js';
+import {
+  EventType,
+  TranscriptStatus,
+  type TranscriptEvent,
+  type TranscriptFields,
+  type TranscriptRecord,
+} from './transcript-store.js';
 
 const StatusSchema = z.enum(TranscriptStatus);
 const EventTypeSchema = z.enum(EventType);
+
+/** Columns a transcript update may set; `Partial` keeps absent keys absent (never undefined). */
+export type TranscriptChanges = Partial<Omit<Insertable<TranscriptsTable>, 'id' | 'created_at'>>;
 
 // Rows are rebuilt field by field: the row shape is the database's, the record's is the domain's.
 
@@ -54,4 +63,22 @@ export function toTranscriptEvent(row: Selectable<EventsTable>, dialect: StoreDi
     data: dialect.decodeJson(row.data),
     createdAt: row.created_at,
   };
+}
+
+/** Only the fields present in `fields`, as column values; absent means "leave as stored". */
+export function toTranscriptChanges(fields: TranscriptFields, dialect: StoreDialect): TranscriptChanges {
+  const out: TranscriptChanges = {};
+  if (fields.status !== undefined) out.status = fields.status;
+  if (fields.workflowId !== undefined) out.workflow_id = fields.workflowId;
+  if (fields.durationMs !== undefined) out.duration_ms = fields.durationMs;
+  if (fields.title !== undefined) out.title = fields.title;
+  if (fields.shortSummary !== undefined) out.short_summary = fields.shortSummary;
+  if (fields.longSummary !== undefined) out.long_summary = fields.longSummary;
+  if (fields.actionItems !== undefined) {
+    // Validated on the way in too, so a bad value fails the writer rather than every later reader.
+    out.action_items = fields.actionItems === null ? null : JSON.stringify(ActionItemsSchema.parse(fields.actionItems));
+  }
+  if (fields.audioDeleted !== undefined) out.audio_deleted = dialect.encodeBoolean(fields.audioDeleted);
+  if (fields.error !== undefined) out.error = fields.error;
+  return out;
 }

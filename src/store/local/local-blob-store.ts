@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { BlobStore } from '../blob-store.js';
 import { BlobNotFoundError, TEMP_SEGMENT_PREFIX, validateBlobKey, validateBlobPrefix } from '../blob-key.js';
+import { folderMissing, isMissing, listDirs, listFiles, removeEmptyDirs, syncDir } from './local-folder-ops.js';
 
 /**
  * A BlobStore in a local folder: key `a/b/c.wav` is the file `<root>/a/b/c.wav`.
@@ -116,68 +117,6 @@ export class LocalBlobStore implements BlobStore {
     }
     await syncDir(dir);
   }
-}
-
-async function folderMissing(dir: string): Promise<boolean> {
-  try {
-    await stat(dir);
-    return false;
-  } catch (error) {
-    if (isMissing(error)) return true;
-    throw error;
-  }
-}
-
-/** Makes the rename itself durable: without it a crash can forget the new directory entry. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Every file under `dir` except in-flight temporary files; nothing when `dir` is missing. */
-async function listFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith(TEMP_SEGMENT_PREFIX))
-    .map((e) => join(e.parentPath, e.name));
-}
-
-/** Every folder directly inside `dir`; nothing when `dir` is missing. */
-async function listDirs(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-}
-
-/** Removes `dir` and the folders under it that are (or become) empty. */
-async function removeEmptyDirs(dir: string): Promise<void> {
-  for (const child of await listDirs(dir)) await removeEmptyDirs(child);
-  try {
-    await rmdir(dir);
-  } catch (error) {
-    // Not empty (other keys, or a concurrent write landed), or already gone: keep going.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
-  }
-}
-
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 function notFoundOr(error: unknown, key: string): unknown {

@@ -11,8 +11,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/process.js')).processCommand,
   },
   workflow: {
-    summary: 'workflow run|get|list|retry|restart|resume|pause|terminate: Conductor workflows on the embedded engine',
-    load: async () => (await import('./commands/workflow.js')).workflowCommand,
+    summary: 'workflow run|get|list|retry|restart|resume|pause|terminate|check: Conductor workflows on the embedded engine',
+    load: async () => (await import('./commands/pipeline-workflow.js')).pipelineWorkflowCommand,
   },
   worker: {
     summary: 'worker [--workers <module>] [--tasks a,b] [--concurrency N]: host workers for a Conductor server',

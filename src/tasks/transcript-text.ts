@@ -13,10 +13,8 @@ export async function loadTranscriptText(
 ): Promise<TranscriptText> {
   const all: Segment[] = await readJsonBlob(ctx.blobs, segmentsKey, z.array(SegmentSchema));
   const participants = await ctx.store.listParticipants(transcriptId);
-  const speakers: string[] = [];
-  for (const p of participants) speakers[p.speaker] = p.name;
-  return {
-    segments: range ? all.slice(range.from, range.to) : all,
-    speakers: speakers.map((name, i) => name ?? `Speaker ${i + 1}`),
-  };
+  // Dense by index: a speaker with no participant row still gets a name.
+  const count = Math.max(0, ...participants.map((p) => p.speaker + 1), ...all.map((s) => s.speaker + 1));
+  const speakers = Array.from({ length: count }, (_, i) => participants.find((p) => p.speaker === i)?.name ?? `Speaker ${i + 1}`);
+  return { segments: range ? all.slice(range.from, range.to) : all, speakers };
 }

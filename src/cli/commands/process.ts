@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { openEmbeddedPipeline } from '../../app/embedded-pipeline.js';
 import { PIPELINE_WORKFLOW } from '../../app/pipeline-definitions.js';
 import { exportTranscript } from '../../app/transcript-export.js';
-import { ConfigError, loadConfig } from '../../config/app-config.js';
 import type { Workflow } from '../../engine/index.js';
+import { loadCliConfig } from '../cli-config.js';
 import { CliError } from '../cli-error.js';
 import { createCliLogger } from '../cli-logger.js';
 import { progressDisplay } from '../progress-display.js';
@@ -30,13 +30,7 @@ export async function processCommand(argv: string[]): Promise<number> {
   const [recording] = positionals;
   if (!recording || !values.out || positionals.length > 1) throw new CliError(usage, 2);
 
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
-  }
+  const config = loadCliConfig();
   const tty = process.stderr.isTTY === true && !values.json;
   const log = createCliLogger(process.stderr);
   const pipeline = await openEmbeddedPipeline(config, log);

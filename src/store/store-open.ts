@@ -58,12 +58,21 @@ export function openBlobStore(config: StoreConfig): BlobStore {
 
 /** Which migrations the configured database has run, without running any or creating a SQLite file. */
 export async function migrationStatus(config: StoreConfig, options: OpenStoreOptions = {}): Promise<MigrationState[]> {
-  if (config.database.kind === 'sqlite') {
-    const db = openExistingSqliteDatabase(config.database.path);
-    if (db === undefined) return pendingMigrationStates(sqliteStoreDialect);
-    return withDatabase({ db, dialect: sqliteStoreDialect }, readMigrationStates);
+  const connection = await connectExisting(config.database, options.log ?? silentLogger);
+  if (connection === undefined) return pendingMigrationStates(sqliteStoreDialect);
+  return withDatabase(connection, readMigrationStates);
+}
+
+/** Like connect, but undefined instead of creating a database that does not exist yet. */
+async function connectExisting(config: DatabaseConfig, log: Logger): Promise<Connection | undefined> {
+  switch (config.kind) {
+    case 'sqlite': {
+      const db = openExistingSqliteDatabase(config.path);
+      return db === undefined ? undefined : { db, dialect: sqliteStoreDialect };
+    }
+    case 'postgres':
+      return connect(config, log);
   }
-  return withDatabase(await connect(config.database, options.log ?? silentLogger), readMigrationStates);
 }
 
 async function withDatabase<T>(

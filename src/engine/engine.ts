@@ -1,64 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock, type Clock } from '../runtime/clock.js';
 import { silentLogger, type Logger } from '../runtime/logger.js';
-import { isTerminal } from '../runtime/task-failure.js';
+import { EngineError, type Engine, type EngineOptions, type RunOptions } from './engine-api.js';
+import { liveOwner } from './task-ownership.js';
+import { startWorkerExecution } from './worker-execution.js';
 import type { Worker } from '../runtime/worker.js';
-import { workerId as defaultWorkerId, parseWorkerId } from '../runtime/worker-identity.js';
+import { workerId as defaultWorkerId } from '../runtime/worker-identity.js';
 import { decide, retryDecision, terminateDecision, type DeciderAction, type Decision } from './decider.js';
 import { ActiveRun, type RunWaiter } from './engine-run.js';
 import { EngineStore, type WorkflowFilter, type WorkflowHeader } from './engine-store.js';
 import { defaultTaskDef, taskDefSchema, workflowDefSchema, type TaskDef, type WorkflowDef } from './workflow-def-schema.js';
 import { isTerminalTaskStatus, isTerminalWorkflowStatus, type Task, type Workflow } from './workflow-schema.js';
 import { validateWorkflowDef, WorkflowDefinitionError } from './workflow-validate.js';
-
-/** How the engine is opened. */
-export interface EngineOptions {
-  /** SQLite file (created with its folder when missing); `:memory:` works for throwaway runs. */
-  dbPath: string;
-  workers: readonly Worker[];
-  clock?: Clock;
-  log?: Logger;
-  /** Recorded on every task this process executes; defaults to `host:pid:version`. */
-  workerId?: string;
-}
-
-/** Options of `runUntilDone`. */
-export interface RunOptions {
-  signal?: AbortSignal;
-  /** Called after every recorded change of the workflow (task scheduled, started, finished…). */
-  onChange?: (wf: Workflow) => void;
-}
-
-/** The embedded workflow engine: Conductor semantics, durable on SQLite, in-process. */
-export interface Engine {
-  /** Registers (upserts) TaskDefs; each is schema-parsed with Conductor's defaults. */
-  registerTaskDefs(defs: unknown[]): void;
-  /** Validates and registers (upserts) a WorkflowDef; throws WorkflowDefinitionError listing each problem. */
-  registerWorkflow(def: unknown): WorkflowDef;
-  /** Starts a run of a registered workflow (latest version unless given) and begins driving it. */
-  startWorkflow(name: string, input: Record<string, unknown>, options?: { version?: number; correlationId?: string }): Promise<string>;
-  /** Drives the run (and its sub-workflows) until it is terminal or PAUSED, and returns it. */
-  runUntilDone(workflowId: string, options?: RunOptions): Promise<Workflow>;
-  getWorkflow(id: string, includeTasks?: boolean): Workflow | undefined;
-  /** Workflow summaries (no tasks), newest first. */
-  listWorkflows(filter?: WorkflowFilter): Workflow[];
-  retry(id: string): void;
-  restart(id: string): void;
-  resume(id: string): void;
-  pause(id: string): void;
-  terminate(id: string, reason?: string): void;
-  /** Aborts running workers and closes the database; unfinished runs stay RUNNING for `resume`. */
-  close(): void;
-}
-
-/** An operation that does not apply to the workflow's state (retrying a COMPLETED run, …). */
-export class EngineError extends Error {
-  override readonly name = 'EngineError';
-}
 
 interface Completion {
   workflowId: string;
@@ -84,25 +40,6 @@ export function openEngine(options: EngineOptions): Engine {
     db.close();
     throw error;
   }
-}
-
-/**
- * The worker id of another live process on this host that has a task of the
- * workflow in progress: taking the workflow over would run that task twice.
- */
-function liveOwner(tasks: readonly Task[], inflight: ReadonlyMap<string, unknown>): string | undefined {
-  for (const t of tasks) {
-    if (t.status !== 'IN_PROGRESS' || t.workerId === undefined || inflight.has(t.taskId)) continue;
-    const owner = parseWorkerId(t.workerId);
-    if (!owner || owner.host !== hostname() || owner.pid === process.pid) continue;
-    try {
-      process.kill(owner.pid, 0);
-      return t.workerId;
-    } catch {
-      // No such process: the task was orphaned by a crash.
-    }
-  }
-  return undefined;
 }
 
 function errorMessage(error: unknown): string {
@@ -613,49 +550,12 @@ class EmbeddedEngine implements Engine {
       const def = this.taskDefs.get(t.taskDefName) ?? defaultTaskDef(t.taskDefName);
       const limits = [def.timeoutSeconds, def.responseTimeoutSeconds].filter((s) => s > 0);
       if (limits.length > 0) this.wakeAt(run, now + Math.min(...limits) * 1000);
-      this.execute(run, t, slot);
-    }
-  }
-
-  private execute(run: ActiveRun, t: Task, slot: WorkerSlot): void {
-    const controller = new AbortController();
-    this.inflight.set(t.taskId, controller);
-    const workerId = this.workerId;
-    const log = this.log.child({ workflowId: run.id, taskId: t.taskId, taskRef: t.referenceTaskName, workerId });
-    const execution = {
-      workflowId: run.id,
-      taskId: t.taskId,
-      referenceTaskName: t.referenceTaskName,
-      retryCount: t.retryCount,
-      workerId,
-      signal: controller.signal,
-    };
-    log.debug('task started');
-    Promise.resolve()
-      .then(() => slot.worker.execute(structuredClone(t.inputData), execution))
-      .then(
-        (output: unknown) => {
-          if (!isPlainObject(output)) {
-            this.complete(run.id, t.taskId, { status: 'FAILED', reasonForIncompletion: 'worker returned something other than an object', outputData: { _worker: workerId } });
-          } else {
-            this.complete(run.id, t.taskId, { status: 'COMPLETED', outputData: { ...output, _worker: workerId } });
-          }
-        },
-        (error: unknown) => {
-          const terminal = isTerminal(error);
-          log.debug('task failed', { error: errorMessage(error), terminal });
-          this.complete(run.id, t.taskId, {
-            status: terminal ? 'FAILED_WITH_TERMINAL_ERROR' : 'FAILED',
-            reasonForIncompletion: errorMessage(error),
-            outputData: { _worker: workerId },
-          });
-        },
-      )
-      .finally(() => {
+      const controller = startWorkerExecution(slot.worker, t, { workerId: this.workerId, log: this.log }, (patch) => {
         this.inflight.delete(t.taskId);
         slot.active--;
-        this.scheduleFlush();
-      })
-      .catch(() => undefined);
+        this.complete(run.id, t.taskId, patch);
+      });
+      this.inflight.set(t.taskId, controller);
+    }
   }
 }

@@ -1,4 +1,5 @@
-export { openEngine, EngineError, type Engine, type EngineOptions, type RunOptions } from './engine.js';
+export { openEngine } from './engine.js';
+export { EngineError, type Engine, type EngineOptions, type RunOptions } from './engine-api.js';
 export { decide, retryDecision, terminateDecision, type Decision, type DeciderAction, type DeciderInput } from './decider.js';
 export {
   TaskType,

@@ -2,7 +2,7 @@
 // word error rate against the text, and real-time factor = decoder time /
 // audio duration, one clip at a time. CPU RTF (the decoder's own user+system
 // time) is the number to compare on a shared machine; wall RTF also counts
-// waiting for a core. Run: node --import tsx bench/asr-pocketsphinx-settings.ts
+// waiting for a core. Run: node --import tsx bench/asr-pocketsphinx-settings.ts [name filter]
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,9 @@ const SETTINGS: ReadonlyArray<{ name: string; args: readonly string[] }> = [
   { name: 'fwdflat no bestpath no', args: ['-fwdflat', 'no', '-bestpath', 'no'] },
   { name: 'maxhmmpf 1500 bestpath no', args: ['-maxhmmpf', '1500', '-bestpath', 'no'] },
   { name: 'maxhmmpf 1500 topn 2 maxwpf 10', args: ['-maxhmmpf', '1500', '-topn', '2', '-maxwpf', '10'] },
+  { name: 'maxhmmpf 2000 bestpath no', args: ['-maxhmmpf', '2000', '-bestpath', 'no'] },
+  { name: 'maxhmmpf 1500 bestpath no fwdflat no', args: ['-maxhmmpf', '1500', '-bestpath', 'no', '-fwdflat', 'no'] },
+  { name: 'maxhmmpf 1500 bestpath no topn 2', args: ['-maxhmmpf', '1500', '-bestpath', 'no', '-topn', '2'] },
   { name: 'fast preset', args: POCKETSPHINX_PRESETS.fast },
 ];
 
@@ -58,8 +61,8 @@ interface Row {
   readonly wallRtf: number;
 }
 
-/** Decodes every fixture with every setting and returns one row per setting. */
-export async function measurePocketsphinxSettings(signal: AbortSignal): Promise<Row[]> {
+/** Decodes every fixture with every setting whose name contains `filter`; one row per setting. */
+export async function measurePocketsphinxSettings(signal: AbortSignal, filter = ''): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), 'polyphony-bench-asr-'));
   try {
     const clips = await Promise.all(
@@ -71,7 +74,7 @@ export async function measurePocketsphinxSettings(signal: AbortSignal): Promise<
     );
     const audioSeconds = clips.reduce((sum, clip) => sum + clip.seconds, 0);
     const rows: Row[] = [];
-    for (const setting of SETTINGS) {
+    for (const setting of SETTINGS.filter((s) => s.name.includes(filter))) {
       const transcriber = new PocketsphinxTranscriber({ decoderArgs: setting.args, maxConcurrency: 1 });
       let errors = 0;
       let referenceWords = 0;
@@ -100,7 +103,8 @@ export async function measurePocketsphinxSettings(signal: AbortSignal): Promise<
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await measurePocketsphinxSettings(AbortSignal.timeout(30 * 60_000));
+  // An optional argument picks settings by name: `… asr-pocketsphinx-settings.ts maxhmmpf`.
+  const rows = await measurePocketsphinxSettings(AbortSignal.timeout(30 * 60_000), process.argv[2]);
   const cell = (value: number): string => value.toFixed(3).padStart(8);
   console.log(`${'setting'.padEnd(40)} ${'WER'.padStart(8)} ${'CPU RTF'.padStart(8)} ${'wall RTF'.padStart(8)}`);
   for (const row of rows) console.log(`${row.setting.padEnd(40)} ${cell(row.wer)} ${cell(row.cpuRtf)} ${cell(row.wallRtf)}`);

@@ -28,20 +28,26 @@ export function runPocketsphinx(run: PocketsphinxRun): Promise<string> {
     const stdout: Buffer[] = [];
     const errorLines: string[] = [];
     let tail = '';
+    let partialLine = '';
     let spawnError: NodeJS.ErrnoException | undefined;
+    const keepIfError = (line: string): void => {
+      if (/^(ERROR|FATAL)/.test(line) && errorLines.length < MAX_ERROR_LINES) errorLines.push(line.trim());
+    };
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       tail = (tail + chunk).slice(-TAIL_CHARS);
-      for (const line of chunk.split('\n')) {
-        if (/^(ERROR|FATAL)/.test(line) && errorLines.length < MAX_ERROR_LINES) errorLines.push(line.trim());
-      }
+      // A line can straddle two chunks; hold the unfinished end until the next.
+      const lines = (partialLine + chunk).split('\n');
+      partialLine = (lines.pop() ?? '').slice(-TAIL_CHARS);
+      lines.forEach(keepIfError);
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
       spawnError ??= error;
     });
     if (child.pid !== undefined) run.onStart?.(child.pid);
     child.on('close', (code, signal) => {
+      keepIfError(partialLine);
       if (run.signal.aborted) return reject(run.signal.reason);
       if (spawnError?.code === 'ENOENT') {
         return reject(terminalFailure(`clip ${run.clipPath}: pocketsphinx binary not found: ${run.binary} (${POCKETSPHINX_INSTALL_HINT})`, spawnError));

@@ -111,3 +111,12 @@ test('a missing clip is a terminal failure naming it', async () => {
     (error: unknown) => error instanceof TaskFailure && error.terminal && /gone\.wav/.test(error.message),
   );
 });
+
+test("a decoder that exits non-zero is reported with the clip and the decoder's own error", async () => {
+  const transcriber = new PocketsphinxTranscriber({ decoderArgs: ['-no_such_flag', 'yes'] });
+  await assert.rejects(transcriber.transcribe(speechClip, { signal: signal() }), (error: unknown) => {
+    assert.ok(error instanceof TaskFailure);
+    assert.match(error.message, /speech\.wav \(exit 1\): ERROR: .*Unknown argument name '-no_such_flag'/);
+    return true;
+  });
+});

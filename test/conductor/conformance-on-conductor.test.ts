@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Workflow } from '../../src/engine/index.js';
+import { embeddedRuntime } from '../conformance/embedded-runtime.js';
+import type { WorkflowRuntime } from '../conformance/runtime.js';
+import { createTestWorkers } from '../conformance/test-workers.js';
+import { conductorUnavailable, startHarness, type ConductorHarness } from './conductor-fixture.js';
+import { conductorRuntime, type ShapeMismatch } from './conductor-runtime.js';
+
+/*
+ * The conformance workflows (test/conformance/) run on the embedded engine and
+ * on a real Conductor server with the same inputs and the same Worker objects;
+ * what each runtime recorded must agree. Differences found are listed in
+ * docs/conductor.md ("Known differences"); the ones Conductor's SQLite
+ * persistence imposes are asserted here as such, so a change either way shows.
+ */
+
+const skip = conductorUnavailable();
+const dir = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'conformance');
+const readJson = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const workflowFiles = readdirSync(dir)
+  .filter((f) => f.startsWith('conf_') && f.endsWith('.json'))
+  .sort((a, b) => Number(b === 'conf_child.json') - Number(a === 'conf_child.json'));
+
+/** The runs the conformance suite makes, with its inputs. */
+const CASES: { name: string; input: Record<string, unknown> }[] = [
+  { name: 'conf_expressions', input: { tracks: [{ name: 'alice' }, { name: 'bob' }], title: 'Standup', count: 3 } },
+  { name: 'conf_inline_switch', input: { n: 12 } },
+  { name: 'conf_inline_switch', input: { n: 7 } },
+  { name: 'conf_fork_join', input: {} },
+  { name: 'conf_dynamic_fork', input: { items: [1, 2, 3], echoes: [{ v: 'a' }, { v: 'b' }] } },
+  { name: 'conf_do_while', input: { times: 3 } },
+  { name: 'conf_sub_workflow', input: { a: 2, failTimes: 1 } },
+  { name: 'conf_terminate', input: {} },
+  { name: 'conf_retries', input: { failTimes: 2 } },
+  { name: 'conf_retries', input: { failTimes: 9 } },
+  { name: 'conf_terminal_error', input: {} },
+  { name: 'conf_optional', input: {} },
+  { name: 'conf_fork_failure', input: {} },
+  { name: 'conf_concurrency', input: { sleeps: Array.from({ length: 6 }, (_, i) => ({ ms: 150, tag: i })) } },
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Drops what legitimately differs between runs (ids, worker ids) so records compare. */
+function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalize);
+  if (typeof value === 'string') return UUID.test(value) ? '<id>' : value;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== '_worker')
+      .map(([k, v]) => [k, normalize(v)]),
+  );
+}
+
+/** What a user relies on in a recorded run: outcome, output, and every task attempt. */
+function summary(wf: Workflow) {
+  return {
+    status: wf.status,
+    output: normalize(wf.output),
+    failedReferenceTaskNames: [...(wf.failedReferenceTaskNames ?? [])].sort(),
+    tasks: wf.tasks
+      .map((t) => `${t.referenceTaskName} ${t.taskType} ${t.status} retry=${t.retryCount}${t.retried ? ' retried' : ''}`)
+      .sort(),
+    joins: Object.fromEntries(wf.tasks.filter((t) => t.taskType === 'JOIN').map((t) => [t.referenceTaskName, normalize(t.outputData)])),
+  };
+}
+
+const keys = (o: object): string[] => Object.keys(o).sort();
+
+describe('conformance workflows: embedded engine and Conductor record the same runs', { skip }, () => {
+  let h: ConductorHarness;
+  let embedded: WorkflowRuntime;
+  let conductor: WorkflowRuntime;
+  const mismatches: ShapeMismatch[] = [];
+  const keyDiffs = new Set<string>();
+
+  before(async () => {
+    h = await startHarness();
+    const taskDefs = readJson('task-defs.json') as unknown[];
+    embedded = await embeddedRuntime.create(createTestWorkers().workers);
+    conductor = await conductorRuntime(h.client, mismatches).create(createTestWorkers().workers);
+    for (const rt of [embedded, conductor]) {
+      await rt.registerTaskDefs(taskDefs);
+      for (const file of workflowFiles) await rt.registerWorkflow(readJson(file));
+    }
+  });
+
+  after(async () => {
+    await embedded?.close();
+    await conductor?.close();
+    await h?.server.stop();
+    if (keyDiffs.size > 0) process.stderr.write(`# record key differences:\n${[...keyDiffs].map((d) => `#   ${d}`).join('\n')}\n`);
+    const issues = new Set(mismatches.flatMap((m) => m.issues.map((i) => i.replace(/\d+/g, 'N'))));
+    if (issues.size > 0) process.stderr.write(`# Conductor records vs engine schema:\n${[...issues].map((i) => `#   ${i}`).join('\n')}\n`);
+  });
+
+  for (const { name, input } of CASES) {
+    test(`${name} ${JSON.stringify(input).slice(0, 60)}`, async () => {
+      const [mine, theirs] = await Promise.all([
+        embedded.waitForTerminal(await embedded.start(name, input), 30_000),
+        conductor.waitForTerminal(await conductor.start(name, input), 60_000),
+      ]);
+      for (const k of keys(theirs)) if (!(k in mine)) keyDiffs.add(`Workflow.${k}: only on Conductor`);
+      for (const k of keys(mine)) if (!(k in theirs)) keyDiffs.add(`Workflow.${k}: only on embedded`);
+      const [a, b] = [mine.tasks[0], theirs.tasks[0]];
+      if (a && b) {
+        for (const k of keys(b)) if (!(k in a)) keyDiffs.add(`Task.${k}: only on Conductor`);
+        for (const k of keys(a)) if (!(k in b)) keyDiffs.add(`Task.${k}: only on embedded`);
+      }
+      assert.deepEqual(summary(theirs), summary(mine));
+    });
+  }
+
+  test('a task past timeoutSeconds: both time it out and retry it; Conductor notices late on SQLite', async () => {
+    const started = Date.now();
+    const [mine, theirs] = await Promise.all([
+      embedded.waitForTerminal(await embedded.start('conf_timeout', {}), 30_000),
+      conductor.waitForTerminal(await conductor.start('conf_timeout', {}), 300_000),
+    ]);
+    assert.deepEqual(summary(theirs), summary(mine));
+    process.stderr.write(`# conf_timeout on Conductor took ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  });
+});

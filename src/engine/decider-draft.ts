@@ -117,9 +117,13 @@ export class DecisionDraft {
     return next;
   }
 
+  /** True once something set the workflow output explicitly (TERMINATE's workflowOutput). */
+  outputSet = false;
+
   /** Sets workflow-level fields. */
   setHeader(patch: Partial<WorkflowChange>): void {
     Object.assign(this.header, patch);
+    if ('output' in patch) this.outputSet = true;
     this.headerChanged = true;
   }
 
@@ -132,11 +136,19 @@ export class DecisionDraft {
     return this.header.status !== 'RUNNING';
   }
 
-  /** Ends the workflow and cancels every task still scheduled or running, as Conductor does. */
+  /**
+   * Ends the workflow and cancels every task still scheduled or running, as
+   * Conductor does; failedReferenceTaskNames lists every task that FAILED on
+   * the way (retried attempts included), as Conductor's does.
+   */
   end(status: WorkflowStatus, reason: string | undefined, patch: Partial<WorkflowChange> = {}): void {
-    this.setHeader({ status, reasonForIncompletion: reason, endTime: this.now, ...patch });
     for (const t of [...this.tasks]) {
       if (!isTerminalTaskStatus(t.status)) this.update(t, { status: 'CANCELED', endTime: this.now });
     }
+    const failed = new Set<string>();
+    for (const t of [...this.tasks].sort((a, b) => a.seq - b.seq)) {
+      if (t.status === 'FAILED' || t.status === 'FAILED_WITH_TERMINAL_ERROR') failed.add(t.referenceTaskName);
+    }
+    this.setHeader({ status, reasonForIncompletion: reason, endTime: this.now, failedReferenceTaskNames: [...failed], ...patch });
   }
 }

@@ -2,7 +2,7 @@ import { DecisionDraft, type DeciderInput, type WorkflowChange } from './decider
 import { resolveParameters } from './expression-resolve.js';
 import { retryDelaySeconds } from './retry-delay.js';
 import { evaluateScript } from './script-eval.js';
-import { draftLookup, scheduleTask, type Scope } from './task-schedule.js';
+import { DECIDER_TASK_TYPES, draftLookup, scheduleTask, startSystemTask, type Scope } from './task-schedule.js';
 import { defaultTaskDef, systemTaskDef, type TaskDef, type WorkflowTask } from './workflow-def-schema.js';
 import { isSuccessfulTaskStatus, isTerminalTaskStatus, type Task } from './workflow-schema.js';
 
@@ -72,12 +72,12 @@ function decidePass(draft: DecisionDraft): void {
     draft.wakeUpAt(deadline);
   }
   const result = walkSeq(draft, def.tasks, TOP);
-  if (result === 'done' && !draft.pending && !draft.ended) {
-    const output = nonEmpty(def.outputParameters)
-      ? resolveParameters(def.outputParameters, draftLookup(draft))
-      : lastTaskOutput(draft);
-    draft.end('COMPLETED', undefined, { output });
-  }
+  if (result === 'done' && !draft.pending && !draft.ended) draft.end('COMPLETED', undefined);
+}
+
+/** Conductor's workflow output: the resolved outputParameters, else the last task's output. */
+function workflowOutput(draft: DecisionDraft): Record<string, unknown> {
+  return nonEmpty(draft.def.outputParameters) ? resolveParameters(draft.def.outputParameters, draftLookup(draft)) : lastTaskOutput(draft);
 }
 
 function lastTaskOutput(draft: DecisionDraft): Record<string, unknown> {
@@ -100,13 +100,19 @@ function walkTask(draft: DecisionDraft, wt: WorkflowTask, scope: Scope, prev: Wo
     t = scheduleTask(draft, wt, scope, { literalInput, prev });
     if (draft.ended) return 'stop';
   }
-  return evaluate(draft, wt, t, scope);
+  return evaluate(draft, wt, t, scope, prev);
 }
 
-function evaluate(draft: DecisionDraft, wt: WorkflowTask, t: Task, scope: Scope): Walk {
+function evaluate(draft: DecisionDraft, wt: WorkflowTask, t: Task, scope: Scope, prev: WorkflowTask | undefined = undefined): Walk {
   switch (t.status) {
     case 'SCHEDULED':
     case 'IN_PROGRESS':
+      if (t.status === 'SCHEDULED' && DECIDER_TASK_TYPES.has(wt.type)) {
+        // A system task re-created by a workflow retry: start it now, from its recorded input.
+        const started = startSystemTask(draft, t, wt, scope, prev);
+        if (draft.ended) return 'stop';
+        return evaluate(draft, wt, started, scope, prev);
+      }
       if (wt.type === 'JOIN') return evaluateJoin(draft, t);
       if (wt.type === 'DO_WHILE') return evaluateLoop(draft, wt, t, scope);
       return checkRunning(draft, wt, t, scope);
@@ -226,7 +232,7 @@ function checkRunning(draft: DecisionDraft, wt: WorkflowTask, t: Task, scope: Sc
       const reason = `Task timed out after ${def.timeoutSeconds} seconds (timeoutSeconds)`;
       const timedOut = draft.update(t, { status: 'TIMED_OUT', reasonForIncompletion: reason, endTime: now });
       if (def.timeoutPolicy === 'TIME_OUT_WF') {
-        draft.end('TIMED_OUT', reason, { failedReferenceTaskNames: [t.referenceTaskName] });
+        draft.end('TIMED_OUT', reason);
         return 'stop';
       }
       return afterFailure(draft, wt, timedOut, scope);
@@ -279,11 +285,12 @@ function afterFailure(draft: DecisionDraft, wt: WorkflowTask, t: Task, scope: Sc
   // Conductor's mapping: a timed-out task times the workflow out, a cancelled one terminates it.
   const status = t.status === 'TIMED_OUT' ? 'TIMED_OUT' : t.status === 'CANCELED' ? 'TERMINATED' : 'FAILED';
   const reason = t.reasonForIncompletion ?? `task ${t.referenceTaskName} ended ${t.status}`;
-  draft.end(status, reason, { failedReferenceTaskNames: [t.referenceTaskName] });
+  draft.end(status, reason);
   return 'stop';
 }
 
 function finish(draft: DecisionDraft): Decision {
+  if (draft.ended && draft.headerChanged && !draft.outputSet) draft.setHeader({ output: workflowOutput(draft) });
   const actions: DeciderAction[] = [];
   for (const t of draft.changed.values()) {
     const was = draft.original.get(t.taskId);
@@ -317,10 +324,12 @@ export function terminateDecision(input: DeciderInput, reason: string | undefine
 const RETRYABLE_ON_WORKFLOW_RETRY = new Set(['FAILED', 'FAILED_WITH_TERMINAL_ERROR', 'TIMED_OUT', 'CANCELED']);
 
 /**
- * The `retry` operation on a FAILED / TIMED_OUT / TERMINATED workflow: each
- * failed or cancelled latest attempt is re-created as a new task (the old one
- * keeps `retried: true`) and the workflow is RUNNING again. A SUB_WORKFLOW
- * task comes back IN_PROGRESS on the same child, which the engine retries too.
+ * The `retry` operation on a FAILED / TIMED_OUT / TERMINATED workflow, as
+ * Conductor's: a cancelled JOIN or DO_WHILE goes back to IN_PROGRESS in
+ * place; every other failed or cancelled latest attempt is re-created as a
+ * new task (`retryCount+1`, input resolved again, the old one `retried:
+ * true`). A SUB_WORKFLOW task comes back IN_PROGRESS on the same child, which
+ * the engine retries too. `tasks` is empty when there is nothing to retry.
  */
 export function retryDecision(input: DeciderInput): Decision {
   const draft = new DecisionDraft(input);
@@ -330,13 +339,22 @@ export function retryDecision(input: DeciderInput): Decision {
     if (!prev || prev.seq < t.seq) latest.set(t.referenceTaskName, t);
   }
   const targets = [...latest.values()].filter((t) => RETRYABLE_ON_WORKFLOW_RETRY.has(t.status)).sort((a, b) => a.seq - b.seq);
+  const lookup = draftLookup(draft);
   for (const t of targets) {
+    const waits = t.taskType === 'JOIN' || t.taskType === 'DO_WHILE';
+    if (waits && t.status === 'CANCELED') {
+      draft.update(t, { status: 'IN_PROGRESS', endTime: 0 });
+      continue;
+    }
     draft.update(t, { retried: true });
-    const waits = t.taskType === 'JOIN' || t.taskType === 'DO_WHILE' || (t.taskType === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined);
+    const resumesChild = t.taskType === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined;
+    // A dynamic fork's record also holds the forked tasks it computed; it computes them again.
+    const literal = t.taskType === 'FORK_JOIN_DYNAMIC';
     const copy: Task = {
       ...t,
       taskId: draft.newId(),
-      status: waits ? 'IN_PROGRESS' : 'SCHEDULED',
+      status: waits || resumesChild ? 'IN_PROGRESS' : 'SCHEDULED',
+      inputData: literal ? resolveParameters(t.workflowTask.inputParameters, lookup) : { ...t.inputData, ...resolveParameters(t.workflowTask.inputParameters, lookup) },
       outputData: t.taskType === 'DO_WHILE' ? t.outputData : {},
       retryCount: t.retryCount + 1,
       retried: false,
@@ -344,7 +362,7 @@ export function retryDecision(input: DeciderInput): Decision {
       seq: draft.takeSeq(),
       pollCount: 0,
       scheduledTime: draft.now,
-      startTime: waits ? draft.now : 0,
+      startTime: waits || resumesChild ? draft.now : 0,
       endTime: 0,
       updateTime: draft.now,
       startDelayInSeconds: 0,
@@ -353,6 +371,7 @@ export function retryDecision(input: DeciderInput): Decision {
     delete copy.reasonForIncompletion;
     draft.add(copy);
   }
+  if (draft.changed.size === 0) return finish(draft);
   draft.setHeader({ status: 'RUNNING', reasonForIncompletion: undefined, failedReferenceTaskNames: [], endTime: 0, output: {} });
   return finish(draft);
 }

@@ -13,7 +13,7 @@ import { decide, retryDecision, terminateDecision, type DeciderAction, type Deci
 import { ActiveRun, type RunWaiter } from './engine-run.js';
 import { EngineStore, type WorkflowFilter, type WorkflowHeader } from './engine-store.js';
 import { defaultTaskDef, taskDefSchema, workflowDefSchema, type TaskDef, type WorkflowDef } from './workflow-def-schema.js';
-import { isTerminalTaskStatus, isTerminalWorkflowStatus, type Task, type Workflow } from './workflow-schema.js';
+import { isTerminalTaskStatus, isTerminalWorkflowStatus, type Task, type TaskStatus, type Workflow } from './workflow-schema.js';
 import { validateWorkflowDef, WorkflowDefinitionError } from './workflow-validate.js';
 
 interface Completion {
@@ -29,6 +29,14 @@ interface WorkerSlot {
 }
 
 const RETRYABLE_WORKFLOW = new Set(['FAILED', 'TIMED_OUT', 'TERMINATED']);
+
+/** Conductor's mapping of a finished child workflow's status onto its SUB_WORKFLOW task. */
+const TASK_STATUS_FOR_CHILD: Partial<Record<string, TaskStatus>> = {
+  COMPLETED: 'COMPLETED',
+  FAILED: 'FAILED',
+  TERMINATED: 'CANCELED',
+  TIMED_OUT: 'TIMED_OUT',
+};
 
 /** Opens the engine on a SQLite file (WAL mode) with the given workers. */
 export function openEngine(options: EngineOptions): Engine {
@@ -189,6 +197,10 @@ class EmbeddedEngine implements Engine {
       throw new EngineError(`workflow ${id} is ${run.header.status}; only FAILED, TIMED_OUT or TERMINATED workflows can be retried`);
     }
     const decision = retryDecision(this.deciderInput(run));
+    if (decision.tasks.length === 0 && run.header.status !== 'TIMED_OUT') {
+      throw new EngineError(`workflow ${id} has no failed or cancelled tasks to retry; use restart to run it again`);
+    }
+    if (decision.tasks.length === 0) decision.workflow = { ...run.header, status: 'RUNNING', reasonForIncompletion: undefined, endTime: 0 };
     this.store.transaction(() => this.apply(run, decision));
     // A failed SUB_WORKFLOW task resumes its own child: retry the child from its failed task too.
     for (const t of decision.tasks) {
@@ -464,7 +476,10 @@ class EmbeddedEngine implements Engine {
       });
       return;
     }
-    const child = this.newHeader(def, t.inputData, parent.header.correlationId, { workflowId: parent.id, taskId });
+    // As Conductor: the child's input is `workflowInput` when the task has one, else the task's input.
+    const workflowInput = t.inputData['workflowInput'];
+    const childInput = isPlainObject(workflowInput) && Object.keys(workflowInput).length > 0 ? workflowInput : t.inputData;
+    const child = this.newHeader(def, childInput, parent.header.correlationId, { workflowId: parent.id, taskId });
     const now = this.clock.now();
     const started: Task = { ...t, status: 'IN_PROGRESS', subWorkflowId: child.workflowId, outputData: { subWorkflowId: child.workflowId }, startTime: now, updateTime: now };
     this.store.transaction(() => {
@@ -483,11 +498,13 @@ class EmbeddedEngine implements Engine {
     // The task waiting on this child: the one recorded, or its retry after a workflow retry.
     const waiting = parent.tasks.find((t) => t.subWorkflowId === child.workflowId && t.status === 'IN_PROGRESS');
     const taskId = waiting?.taskId ?? child.parentWorkflowTaskId;
-    const reason = `sub workflow ${child.workflowId} ${child.status}${child.reasonForIncompletion ? `: ${child.reasonForIncompletion}` : ''}`;
+    // Conductor's mapping of the child's status onto the SUB_WORKFLOW task.
+    const status = TASK_STATUS_FOR_CHILD[child.status] ?? 'FAILED';
+    const outputData = { subWorkflowId: child.workflowId, ...child.output };
     const patch: Partial<Task> =
-      child.status === 'COMPLETED'
-        ? { status: 'COMPLETED', outputData: { subWorkflowId: child.workflowId, ...child.output } }
-        : { status: child.status === 'TERMINATED' ? 'CANCELED' : 'FAILED', reasonForIncompletion: reason, outputData: { subWorkflowId: child.workflowId } };
+      status === 'COMPLETED'
+        ? { status, outputData }
+        : { status, outputData, reasonForIncompletion: `Sub workflow ${child.workflowName}.${child.workflowId} failure reason: ${child.reasonForIncompletion ?? ''}` };
     this.complete(child.parentWorkflowId, taskId, patch);
   }
 

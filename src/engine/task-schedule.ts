@@ -92,7 +92,7 @@ function dynamicForkTasks(wt: WorkflowTask, input: Record<string, unknown>): Wor
 export function scheduleTask(draft: DecisionDraft, wt: WorkflowTask, scope: Scope, options: { literalInput: boolean; prev: WorkflowTask | undefined }): Task {
   const now = draft.now;
   const input = options.literalInput ? wt.inputParameters : resolveParameters(wt.inputParameters, draftLookup(draft));
-  let task: Task = draft.add({
+  const task: Task = draft.add({
     taskId: draft.newId(),
     taskType: wt.type,
     taskDefName: wt.name,
@@ -114,6 +114,21 @@ export function scheduleTask(draft: DecisionDraft, wt: WorkflowTask, scope: Scop
     iteration: scope.iteration,
     workflowTask: wt,
   });
+  return startSystemTask(draft, task, wt, scope, options.prev);
+}
+
+/** Task types the decider runs itself; a SCHEDULED record of one is started at once. */
+export const DECIDER_TASK_TYPES: ReadonlySet<string> = new Set(['INLINE', 'SWITCH', 'FORK_JOIN', 'FORK_JOIN_DYNAMIC', 'JOIN', 'DO_WHILE', 'SET_VARIABLE', 'TERMINATE']);
+
+/**
+ * Does what a system task does when it starts, from its recorded inputData:
+ * INLINE, SWITCH, FORKs, SET_VARIABLE and TERMINATE finish at once; JOIN and
+ * DO_WHILE become IN_PROGRESS. Other types are returned unchanged.
+ */
+export function startSystemTask(draft: DecisionDraft, scheduled: Task, wt: WorkflowTask, scope: Scope, prev: WorkflowTask | undefined): Task {
+  const now = draft.now;
+  const input = scheduled.inputData;
+  let task = scheduled;
   const done = (outputData: Record<string, unknown>, extra: Partial<Task> = {}): Task =>
     draft.update(task, { status: 'COMPLETED', outputData, startTime: now, endTime: now, ...extra });
   const fail = (reason: string): Task =>
@@ -148,7 +163,7 @@ export function scheduleTask(draft: DecisionDraft, wt: WorkflowTask, scope: Scop
       try {
         const forked = dynamicForkTasks(wt, input);
         const refs = forked.map((f) => f.taskReferenceName + scope.suffix);
-        const dup = refs.find((r, i) => refs.indexOf(r) !== i || draft.latest(r) !== undefined);
+        const dup = refs.find((r, i) => refs.indexOf(r) !== i || (draft.latest(r) !== undefined && !scheduled.retriedTaskId));
         if (dup !== undefined) throw new Error(`dynamic task reference '${dup}' is not unique`);
         task = draft.update(task, { inputData: { ...input, forkedTasks: refs, forkedTaskDefs: forked } });
         task = done({});
@@ -158,9 +173,9 @@ export function scheduleTask(draft: DecisionDraft, wt: WorkflowTask, scope: Scop
       break;
     }
     case 'JOIN': {
-      const prevTask = options.prev ? draft.latest(options.prev.taskReferenceName + scope.suffix) : undefined;
+      const prevTask = prev ? draft.latest(prev.taskReferenceName + scope.suffix) : undefined;
       const joinOn =
-        options.prev?.type === 'FORK_JOIN_DYNAMIC' && prevTask
+        prev?.type === 'FORK_JOIN_DYNAMIC' && prevTask
           ? ((prevTask.inputData['forkedTasks'] ?? []) as string[])
           : (wt.joinOn ?? []).map((r) => r + scope.suffix);
       task = draft.update(task, { status: 'IN_PROGRESS', startTime: now, inputData: { ...input, joinOn } });

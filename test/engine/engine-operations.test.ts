@@ -123,14 +123,52 @@ describe('engine operations', () => {
     const done = await engine.runUntilDone(id, WAIT);
     assert.equal(done.status, 'COMPLETED');
     assert.equal(state.executions.get('first'), 1);
-    for (const ref of ['fragile', 'slow', 'join']) {
+    for (const ref of ['fragile', 'slow']) {
       const [old, fresh] = attempts(done, ref);
       assert.equal(old?.retried, true, `${ref} old attempt kept, marked retried`);
       assert.equal(fresh?.retriedTaskId, old?.taskId);
+      assert.equal(fresh?.retryCount, 1);
       assert.equal(fresh?.status, 'COMPLETED');
     }
+    // As Conductor, the cancelled JOIN goes back to IN_PROGRESS in place.
+    assert.deepEqual(attempts(done, 'join').map((t) => t.status), ['COMPLETED']);
+    assert.deepEqual(done.failedReferenceTaskNames, ['fragile']);
     assert.equal(attempts(done, 'last')[0]?.inputData['v'], true);
     assert.equal(done.reasonForIncompletion, undefined);
+  });
+
+  it('retry continues a DO_WHILE and a dynamic fork from the failed iteration and branch', async () => {
+    engine.registerWorkflow({
+      name: 'loop_and_fan',
+      tasks: [
+        {
+          name: 'loop',
+          taskReferenceName: 'loop',
+          type: 'DO_WHILE',
+          inputParameters: {},
+          loopCondition: '$.loop.iteration < 2',
+          loopOver: [
+            { name: 'ok', taskReferenceName: 'body_ok', inputParameters: {} },
+            { name: 'toggle', taskReferenceName: 'body_toggle', inputParameters: {} },
+          ],
+        },
+        { name: 'fan', taskReferenceName: 'fan', type: 'FORK_JOIN_DYNAMIC', inputParameters: { forkTaskName: 'ok', forkTaskInputs: [{ v: 1 }, { v: 2 }] } },
+        { name: 'fan_join', taskReferenceName: 'fan_join', type: 'JOIN' },
+      ],
+    });
+    const id = await engine.startWorkflow('loop_and_fan', {});
+    const failed = await engine.runUntilDone(id, WAIT);
+    assert.equal(failed.status, 'FAILED');
+    assert.equal(attempts(failed, 'loop')[0]?.status, 'CANCELED');
+
+    state.broken = false;
+    engine.retry(id);
+    const done = await engine.runUntilDone(id, WAIT);
+    assert.equal(done.status, 'COMPLETED');
+    assert.equal(state.executions.get('body_ok__1'), 1, 'the completed task of iteration 1 did not run again');
+    assert.equal(state.executions.get('body_ok__2'), 1);
+    assert.equal(attempts(done, 'loop')[0]?.outputData['iteration'], 2);
+    assert.deepEqual(Object.keys(attempts(done, 'fan_join')[0]!.outputData).sort(), ['_ok_0', '_ok_1']);
   });
 
   it('restart runs every task again from the start', async () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Task, Workflow } from '../../src/engine/index.js';
-import { embeddedRuntime } from './embedded-runtime.js';
-import type { RuntimeFactory, WorkflowRuntime } from './runtime.js';
+import type { WorkflowRuntime } from './runtime.js';
+import { RUNTIMES } from './runtimes.js';
 import { createTestWorkers, type WorkerProbe } from './test-workers.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -15,9 +15,6 @@ const taskDefs = readJson('task-defs.json') as unknown[];
 const workflowFiles = readdirSync(here)
   .filter((f) => f.startsWith('conf_') && f.endsWith('.json'))
   .sort((a, b) => Number(b === 'conf_child.json') - Number(a === 'conf_child.json'));
-
-/** Every runtime the suite runs against; a Conductor-server implementation adds itself here. */
-export const RUNTIMES: RuntimeFactory[] = [embeddedRuntime];
 
 const WAIT_MS = 15_000;
 

@@ -33,7 +33,8 @@ after(() => rm(dir, { recursive: true, force: true }));
 test('recognises most words of clear speech, with times inside the clip', async () => {
   const words = await new PocketsphinxTranscriber().transcribe(speechClip, { signal: signal() });
   const wer = wordErrorRate(normalizeWords(TEXT), normalizeWords(words.map((w) => w.text).join(' ')));
-  assert.ok(wer <= 0.35, `WER ${wer.toFixed(2)}: ${words.map((w) => w.text).join(' ')}`);
+  // Measured 0.00 with the fast preset and 0.05 with accurate ("jumped"); the bound leaves room for 4 misses.
+  assert.ok(wer <= 0.2, `WER ${wer.toFixed(2)}: ${words.map((w) => w.text).join(' ')}`);
   const first = words[0];
   assert.ok(first !== undefined);
   assert.ok(Math.abs(first.start - LEADING_SILENCE) <= 0.3, `first word starts at ${first.start}`);
@@ -57,7 +58,7 @@ test('a clip with extra header chunks (ffmpeg LIST metadata) is heard from its f
   assert.ok((await readWavClipFormat(tagged)).dataOffset > 44, 'fixture should have a non-plain header');
   const words = await new PocketsphinxTranscriber().transcribe(tagged, { signal: signal() });
   const wer = wordErrorRate(normalizeWords(TEXT), normalizeWords(words.map((w) => w.text).join(' ')));
-  assert.ok(wer <= 0.35, `WER ${wer.toFixed(2)}`);
+  assert.ok(wer <= 0.2, `WER ${wer.toFixed(2)}`);
   assert.ok(Math.abs((words[0]?.start ?? -1) - LEADING_SILENCE) <= 0.3);
 });
 

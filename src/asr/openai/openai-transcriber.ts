@@ -1,4 +1,4 @@
-import { openAsBlob } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RecognizedWord } from '../../domain/word.js';
@@ -49,7 +49,8 @@ export class OpenAiTranscriber implements Transcriber {
   /** Words in the clip with times in seconds from its start; throws TaskFailure naming the clip. */
   async transcribe(wavPath: string, options: { signal: AbortSignal }): Promise<RecognizedWord[]> {
     requireTranscriberClip(wavPath, await readWavClipFormat(wavPath));
-    const file = await openAsBlob(wavPath, { type: 'audio/wav' });
+    // Clips are speech regions of seconds to minutes: a few MB at most, fine to hold while retrying.
+    const file = new Blob([await readFile(wavPath)], { type: 'audio/wav' });
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#attempt(wavPath, file, options.signal);
       if (outcome.kind === 'done') return outcome.words;

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { RecognizedWordSchema } from '../../domain/word.js';
 import { silentLogger, type Logger } from '../../runtime/logger.js';
 import { TaskFailure } from '../../runtime/task-failure.js';
 import { writeSilenceClip, writeSpeechClip } from '../testing/flite-speech-clip.js';
@@ -44,6 +45,21 @@ test('recognises most words of clear speech, with times inside the clip', async 
   }
   // Only dictionary words: no <s>, <sil>, [NOISE], ++FILLER++ or (2) suffixes.
   assert.ok(words.every((w) => /^[a-z']+$/.test(w.text)), words.map((w) => w.text).join(' '));
+  for (const word of words) RecognizedWordSchema.parse(word);
+});
+
+test('times stay relative to the clip start across a long pause (a new decoder utterance)', async () => {
+  const second = join(dir, 'second.wav');
+  const both = join(dir, 'two-utterances.wav');
+  await writeSpeechClip(second, { text: 'Good morning everyone.', voice: 'rms', leadingSilenceSeconds: 2 });
+  await promisify(execFile)('ffmpeg', [
+    '-loglevel', 'error', '-y', '-i', speechClip, '-i', second,
+    '-filter_complex', '[0:a][1:a]concat=n=2:v=0:a=1', '-c:a', 'pcm_s16le', '-bitexact', '-map_metadata', '-1', both,
+  ]);
+  const words = await new PocketsphinxTranscriber().transcribe(both, { signal: signal() });
+  const good = words.find((w) => w.text === 'good');
+  assert.ok(good !== undefined, words.map((w) => w.text).join(' '));
+  assert.ok(Math.abs(good.start - (speechDuration + 2)) <= 0.3, `"good" starts at ${good.start}, speech at ${speechDuration + 2}`);
 });
 
 test('a clip of pure silence yields no words', async () => {

@@ -23,4 +23,5 @@ export const POCKETSPHINX_PRESETS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type PocketsphinxPreset = keyof typeof POCKETSPHINX_PRESETS;
+/** Preset names, for configuration schemas and messages. */
 export const POCKETSPHINX_PRESET_NAMES = Object.keys(POCKETSPHINX_PRESETS) as [PocketsphinxPreset, ...PocketsphinxPreset[]];

@@ -212,7 +212,8 @@ function evaluateLoop(draft: DecisionDraft, wt: WorkflowTask, t: Task, scope: Sc
     draft.update(t, { status: 'COMPLETED', outputData: output, endTime: draft.now });
     return 'done';
   }
-  const next = draft.update(t, { iteration: iteration + 1, outputData: output });
+  // As Conductor, the loop's output names the iteration under way.
+  const next = draft.update(t, { iteration: iteration + 1, outputData: { ...output, iteration: iteration + 1 } });
   return evaluateLoop(draft, wt, next, scope);
 }
 
@@ -295,15 +296,15 @@ function finish(draft: DecisionDraft): Decision {
   for (const t of draft.changed.values()) {
     const was = draft.original.get(t.taskId);
     if (was !== undefined && !isTerminalTaskStatus(was) && isTerminalTaskStatus(t.status)) {
-      if (t.taskType === 'SIMPLE' || t.taskType === 'SUB_WORKFLOW') actions.push({ kind: 'cancel', taskId: t.taskId });
+      if (t.workflowTask.type === 'SIMPLE' || t.workflowTask.type === 'SUB_WORKFLOW') actions.push({ kind: 'cancel', taskId: t.taskId });
     }
   }
   if (draft.header.status === 'RUNNING') {
     for (const t of draft.tasks) {
       if (t.status !== 'SCHEDULED' || t.retried) continue;
       if (t.scheduledTime + t.startDelayInSeconds * 1000 > draft.now) continue;
-      if (t.taskType === 'SIMPLE') actions.push({ kind: 'dispatch', taskId: t.taskId });
-      else if (t.taskType === 'SUB_WORKFLOW') actions.push({ kind: 'startSubWorkflow', taskId: t.taskId });
+      if (t.workflowTask.type === 'SIMPLE') actions.push({ kind: 'dispatch', taskId: t.taskId });
+      else if (t.workflowTask.type === 'SUB_WORKFLOW') actions.push({ kind: 'startSubWorkflow', taskId: t.taskId });
     }
   }
   return {
@@ -341,21 +342,22 @@ export function retryDecision(input: DeciderInput): Decision {
   const targets = [...latest.values()].filter((t) => RETRYABLE_ON_WORKFLOW_RETRY.has(t.status)).sort((a, b) => a.seq - b.seq);
   const lookup = draftLookup(draft);
   for (const t of targets) {
-    const waits = t.taskType === 'JOIN' || t.taskType === 'DO_WHILE';
+    const type = t.workflowTask.type;
+    const waits = type === 'JOIN' || type === 'DO_WHILE';
     if (waits && t.status === 'CANCELED') {
       draft.update(t, { status: 'IN_PROGRESS', endTime: 0 });
       continue;
     }
     draft.update(t, { retried: true });
-    const resumesChild = t.taskType === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined;
+    const resumesChild = type === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined;
     // A dynamic fork's record also holds the forked tasks it computed; it computes them again.
-    const literal = t.taskType === 'FORK_JOIN_DYNAMIC';
+    const literal = type === 'FORK_JOIN_DYNAMIC';
     const copy: Task = {
       ...t,
       taskId: draft.newId(),
       status: waits || resumesChild ? 'IN_PROGRESS' : 'SCHEDULED',
       inputData: literal ? resolveParameters(t.workflowTask.inputParameters, lookup) : { ...t.inputData, ...resolveParameters(t.workflowTask.inputParameters, lookup) },
-      outputData: t.taskType === 'DO_WHILE' ? t.outputData : {},
+      outputData: type === 'DO_WHILE' ? t.outputData : {},
       retryCount: t.retryCount + 1,
       retried: false,
       retriedTaskId: t.taskId,

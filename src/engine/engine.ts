@@ -204,7 +204,7 @@ class EmbeddedEngine implements Engine {
     this.store.transaction(() => this.apply(run, decision));
     // A failed SUB_WORKFLOW task resumes its own child: retry the child from its failed task too.
     for (const t of decision.tasks) {
-      if (t.taskType !== 'SUB_WORKFLOW' || t.status !== 'IN_PROGRESS' || t.subWorkflowId === undefined) continue;
+      if (t.workflowTask.type !== 'SUB_WORKFLOW' || t.status !== 'IN_PROGRESS' || t.subWorkflowId === undefined) continue;
       const child = this.store.workflowHeader(t.subWorkflowId);
       if (child && RETRYABLE_WORKFLOW.has(child.status)) {
         this.retryRun(child.workflowId, t.taskId);
@@ -327,12 +327,12 @@ class EmbeddedEngine implements Engine {
     const reset: Task[] = [];
     for (const t of run.tasks) {
       if (t.status !== 'IN_PROGRESS' || t.retried) continue;
-      if (t.taskType === 'SIMPLE' && !this.inflight.has(t.taskId)) {
+      if (t.workflowTask.type === 'SIMPLE' && !this.inflight.has(t.taskId)) {
         const again: Task = { ...t, status: 'SCHEDULED', startTime: 0, scheduledTime: now, startDelayInSeconds: 0, updateTime: now };
         delete again.workerId;
         reset.push(again);
         this.log.info('rescheduling orphaned task', { workflowId: id, taskId: t.taskId, taskRef: t.referenceTaskName });
-      } else if (t.taskType === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined) {
+      } else if (t.workflowTask.type === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined) {
         const child = this.store.workflowHeader(t.subWorkflowId);
         if (child?.status === 'RUNNING') this.adopt(child.workflowId);
         else if (child && isTerminalWorkflowStatus(child.status)) this.completeParentTask(child);
@@ -511,7 +511,7 @@ class EmbeddedEngine implements Engine {
   private cancelTask(run: ActiveRun, taskId: string): void {
     this.inflight.get(taskId)?.abort(new Error('task cancelled'));
     const t = run.task(taskId);
-    if (t?.taskType === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined) {
+    if (t?.workflowTask.type === 'SUB_WORKFLOW' && t.subWorkflowId !== undefined) {
       const child = this.runs.get(t.subWorkflowId)?.header ?? this.store.workflowHeader(t.subWorkflowId);
       if (child && !isTerminalWorkflowStatus(child.status)) this.terminate(child.workflowId, `parent workflow ${run.id} cancelled task ${t.referenceTaskName}`);
     }
@@ -528,10 +528,10 @@ class EmbeddedEngine implements Engine {
     if (this.queued.has(taskId) || this.inflight.has(taskId)) return;
     const t = run.task(taskId);
     if (!t) return;
-    const slot = this.slots.get(t.taskDefName);
+    const slot = this.slots.get(t.workflowTask.name);
     if (!slot) {
-      if (!this.warnedNoWorker.has(t.taskDefName)) {
-        this.warnedNoWorker.add(t.taskDefName);
+      if (!this.warnedNoWorker.has(t.workflowTask.name)) {
+        this.warnedNoWorker.add(t.workflowTask.name);
         this.log.warn('no worker registered for task type; the task stays SCHEDULED', { workflowId: run.id, taskRef: t.referenceTaskName });
       }
       return;
@@ -564,7 +564,7 @@ class EmbeddedEngine implements Engine {
     this.store.transaction(() => this.store.saveTasks(started.map(([, t]) => t)));
     for (const [run, t, slot] of started) {
       // The decider last saw this task SCHEDULED; wake it when the task's timeouts expire.
-      const def = this.taskDefs.get(t.taskDefName) ?? defaultTaskDef(t.taskDefName);
+      const def = this.taskDefs.get(t.workflowTask.name) ?? defaultTaskDef(t.workflowTask.name);
       const limits = [def.timeoutSeconds, def.responseTimeoutSeconds].filter((s) => s > 0);
       if (limits.length > 0) this.wakeAt(run, now + Math.min(...limits) * 1000);
       const controller = startWorkerExecution(slot.worker, t, { workerId: this.workerId, log: this.log }, (patch) => {

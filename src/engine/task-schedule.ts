@@ -48,7 +48,7 @@ function errorMessage(error: unknown): string {
 }
 
 /** Resolves the dynamic fork's task list from either of Conductor's two input forms. */
-function dynamicForkTasks(wt: WorkflowTask, input: Record<string, unknown>): WorkflowTask[] {
+function dynamicForkTasks(wt: WorkflowTask, input: Record<string, unknown>, options: { earlierDynamicFork: boolean }): WorkflowTask[] {
   if (wt.dynamicForkTasksParam !== undefined) {
     const list = input[wt.dynamicForkTasksParam];
     const inputs = (input[wt.dynamicForkTasksInputParamName ?? ''] ?? {}) as Record<string, unknown>;
@@ -60,28 +60,45 @@ function dynamicForkTasks(wt: WorkflowTask, input: Record<string, unknown>): Wor
       return { ...parsed.data, inputParameters: (taskInput ?? {}) as Record<string, unknown> };
     });
   }
-  const name = input['forkTaskName'];
   const inputs = input['forkTaskInputs'];
-  if (typeof name !== 'string' || !Array.isArray(inputs)) {
-    throw new Error('needs dynamicForkTasksParam, or forkTaskName and a forkTaskInputs list');
-  }
-  const type = typeof input['forkTaskType'] === 'string' ? (input['forkTaskType'] as string) : 'SIMPLE';
+  if (!Array.isArray(inputs)) throw new Error('needs dynamicForkTasksParam, or a forkTaskInputs list');
+  const subWorkflow = typeof input['forkTaskWorkflow'] === 'string' ? input['forkTaskWorkflow'] : undefined;
+  const forkType = typeof input['forkTaskType'] === 'string' ? input['forkTaskType'] : undefined;
+  const type = subWorkflow !== undefined ? 'SUB_WORKFLOW' : (forkType ?? 'SIMPLE');
+  const givenName = typeof input['forkTaskName'] === 'string' ? input['forkTaskName'] : undefined;
+  // Conductor's defaults: a system type names itself, else the fork's reference does.
+  const name = givenName ?? (forkType !== undefined && forkType !== 'SIMPLE' ? forkType : (subWorkflow ?? wt.taskReferenceName));
+  // Conductor prefixes the fork's reference once an earlier dynamic fork ran in the workflow.
+  const prefix = options.earlierDynamicFork ? `_${wt.taskReferenceName}_${name}` : `_${name}`;
+  const version = Number(input['forkTaskWorkflowVersion']);
   return inputs.map((taskInput, i) => {
-    const wt: WorkflowTask = {
-      name,
-      taskReferenceName: `_${name}_${i}`,
-      type,
-      inputParameters: (taskInput ?? {}) as Record<string, unknown>,
-    };
-    if (type === 'SUB_WORKFLOW') {
-      const version = input['forkTaskWorkflowVersion'];
-      wt.subWorkflowParam = {
-        name: String(input['forkTaskWorkflow'] ?? name),
-        ...(typeof version === 'number' ? { version } : {}),
-      };
-    }
-    return wt;
+    const inputParameters: Record<string, unknown> =
+      taskInput !== null && typeof taskInput === 'object' && !Array.isArray(taskInput) ? { ...taskInput } : { input: taskInput };
+    inputParameters['__index'] = i;
+    const forked: WorkflowTask = { name, taskReferenceName: `${prefix}_${i}`, type, inputParameters, ...(wt.optional ? { optional: true } : {}) };
+    if (subWorkflow !== undefined) forked.subWorkflowParam = { name: subWorkflow, ...(Number.isInteger(version) ? { version } : {}) };
+    return forked;
   });
+}
+
+/**
+ * Conductor's taskType / taskDefName for a task record: a SIMPLE task's type
+ * is its TaskDef name; forks are recorded as FORK; JOIN and SWITCH use their
+ * type as the def name.
+ */
+function recordTypes(wt: WorkflowTask): { taskType: string; taskDefName: string } {
+  switch (wt.type) {
+    case 'SIMPLE':
+      return { taskType: wt.name, taskDefName: wt.name };
+    case 'FORK_JOIN':
+    case 'FORK_JOIN_DYNAMIC':
+      return { taskType: 'FORK', taskDefName: 'FORK' };
+    case 'JOIN':
+    case 'SWITCH':
+      return { taskType: wt.type, taskDefName: wt.type };
+    default:
+      return { taskType: wt.type, taskDefName: wt.name };
+  }
 }
 
 /**
@@ -94,8 +111,7 @@ export function scheduleTask(draft: DecisionDraft, wt: WorkflowTask, scope: Scop
   const input = options.literalInput ? wt.inputParameters : resolveParameters(wt.inputParameters, draftLookup(draft));
   const task: Task = draft.add({
     taskId: draft.newId(),
-    taskType: wt.type,
-    taskDefName: wt.name,
+    ...recordTypes(wt),
     referenceTaskName: wt.taskReferenceName + scope.suffix,
     workflowInstanceId: draft.workflow.workflowId,
     workflowType: draft.workflow.workflowName,
@@ -161,7 +177,8 @@ export function startSystemTask(draft: DecisionDraft, scheduled: Task, wt: Workf
       break;
     case 'FORK_JOIN_DYNAMIC': {
       try {
-        const forked = dynamicForkTasks(wt, input);
+        const earlierDynamicFork = draft.tasks.some((t) => t.workflowTask.type === 'FORK_JOIN_DYNAMIC' && t.taskId !== task.taskId && t.seq < task.seq);
+        const forked = dynamicForkTasks(wt, input, { earlierDynamicFork });
         const refs = forked.map((f) => f.taskReferenceName + scope.suffix);
         const dup = refs.find((r, i) => refs.indexOf(r) !== i || (draft.latest(r) !== undefined && !scheduled.retriedTaskId));
         if (dup !== undefined) throw new Error(`dynamic task reference '${dup}' is not unique`);
@@ -182,7 +199,7 @@ export function startSystemTask(draft: DecisionDraft, scheduled: Task, wt: Workf
       break;
     }
     case 'DO_WHILE':
-      task = draft.update(task, { status: 'IN_PROGRESS', startTime: now, iteration: 1, outputData: {} });
+      task = draft.update(task, { status: 'IN_PROGRESS', startTime: now, iteration: 1, outputData: { iteration: 1 } });
       break;
     case 'SET_VARIABLE':
       draft.setHeader({ variables: { ...draft.header.variables, ...input } });

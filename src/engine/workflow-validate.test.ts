@@ -62,7 +62,7 @@ it('allows references to dynamic fork tasks by their generated names after the J
     tasks: [
       { name: 'd', taskReferenceName: 'dyn', type: 'FORK_JOIN_DYNAMIC', inputParameters: { forkTaskName: 'work', forkTaskInputs: [] } },
       { name: 'j', taskReferenceName: 'join', type: 'JOIN' },
-      simple('after', { first: '${_work_0.output}' }),
+      simple('after', { first: '${_work_0.output}', prefixed: '${_dyn_work_1.output}' }),
     ],
   };
   assert.deepEqual(messages(def), []);

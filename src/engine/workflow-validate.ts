@@ -84,8 +84,8 @@ function checkStructure(def: WorkflowDef, problems: ValidationProblem[]): void {
           if (!Object.hasOwn(wt.inputParameters, wt.dynamicForkTasksParam)) {
             problems.push({ path: `${path}.dynamicForkTasksParam`, message: `names input '${wt.dynamicForkTasksParam}', which inputParameters does not have` });
           }
-        } else if (!('forkTaskName' in wt.inputParameters) || !('forkTaskInputs' in wt.inputParameters)) {
-          problems.push({ path: `${path}.inputParameters`, message: 'FORK_JOIN_DYNAMIC needs dynamicForkTasksParam, or forkTaskName and forkTaskInputs inputs' });
+        } else if (!('forkTaskInputs' in wt.inputParameters)) {
+          problems.push({ path: `${path}.inputParameters`, message: 'FORK_JOIN_DYNAMIC needs dynamicForkTasksParam, or a forkTaskInputs input (with forkTaskName)' });
         }
         break;
       case 'DO_WHILE':
@@ -140,7 +140,9 @@ class Visible {
     for (const r of refsWithin(wt)) this.refs.add(r);
     const forkName = wt.inputParameters['forkTaskName'];
     if (wt.type === 'FORK_JOIN_DYNAMIC' && typeof forkName === 'string') {
-      this.patterns.push(new RegExp(`^_${forkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_\\d+$`));
+      // `_<name>_<i>`, or `_<forkRef>_<name>_<i>` when an earlier dynamic fork ran (Conductor's naming).
+      const esc = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      this.patterns.push(new RegExp(`^_(${esc(wt.taskReferenceName)}_)?${esc(forkName)}_\\d+$`));
     }
   }
 }

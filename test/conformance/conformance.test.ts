@@ -95,22 +95,37 @@ for (const factory of RUNTIMES) {
       const sums = wf.output['sums'] as Record<string, { sum: number }>;
       assert.deepEqual(Object.keys(sums).sort(), ['add_0', 'add_1', 'add_2']);
       assert.deepEqual([sums['add_0']?.sum, sums['add_1']?.sum, sums['add_2']?.sum], [101, 102, 103]);
-      const echoes = wf.output['echoes'] as Record<string, { v: string }>;
-      assert.deepEqual(Object.keys(echoes).sort(), ['_conf_echo_0', '_conf_echo_1']);
-      assert.equal(echoes['_conf_echo_1']?.v, 'b');
+      // A second dynamic fork in a workflow prefixes its references with the fork's, and each
+      // forked input gets its position as __index (Conductor's naming).
+      const echoes = wf.output['echoes'] as Record<string, { v: string; __index: number }>;
+      assert.deepEqual(Object.keys(echoes).sort(), ['_by_name_conf_echo_0', '_by_name_conf_echo_1']);
+      assert.deepEqual([echoes['_by_name_conf_echo_1']?.v, echoes['_by_name_conf_echo_1']?.__index], ['b', 1]);
     });
 
     it('repeats DO_WHILE until the condition is false, suffixing references per iteration', async () => {
       const wf = await run('conf_do_while', { times: 3 });
       assert.equal(wf.status, 'COMPLETED');
+      // Inside the loop, ${loop.output.iteration} is the iteration under way (1, 2, 3).
+      assert.deepEqual(
+        wf.tasks.filter((t) => t.referenceTaskName.startsWith('step__')).sort((a, b) => a.seq - b.seq).map((t) => t.outputData['sum']),
+        [1001, 1002, 1003],
+      );
       const loop = task(wf, 'loop').outputData;
       assert.equal(loop['iteration'], 3);
       for (const i of ['1', '2', '3']) assert.ok((loop[i] as Record<string, unknown>)['step'], `iteration ${i} output`);
       assert.deepEqual(
-        wf.tasks.filter((t) => t.taskDefName === 'conf_add').map((t) => t.referenceTaskName).sort(),
+        wf.tasks.filter((t) => t.taskType === 'conf_add').map((t) => t.referenceTaskName).sort(),
         ['step__1', 'step__2', 'step__3'],
       );
       assert.equal(wf.output['iterations'], 3);
+    });
+
+    it('records task types as Conductor does: a SIMPLE task by its name, forks as FORK', async () => {
+      const wf = await run('conf_fork_join', {});
+      assert.deepEqual(
+        ['fork', 'left_add', 'join', 'empty_branch'].map((ref) => [task(wf, ref).taskType, task(wf, ref).taskDefName]),
+        [['FORK', 'FORK'], ['conf_add', 'conf_add'], ['JOIN', 'JOIN'], ['SET_VARIABLE', 'set_empty']],
+      );
     });
 
     it('runs a SUB_WORKFLOW and passes its output to the parent', async () => {

@@ -66,14 +66,17 @@ export class EngineStore {
     return this.db.transaction(fn)();
   }
 
+  /** Upserts a TaskDef by name. */
   saveTaskDef(def: TaskDef): void {
     this.stmts.upsertTaskDef.run(def.name, JSON.stringify(def));
   }
 
+  /** Every registered TaskDef. */
   taskDefs(): TaskDef[] {
     return (this.stmts.allTaskDefs.all() as { json: string }[]).map((r) => taskDefSchema.parse(JSON.parse(r.json)));
   }
 
+  /** Upserts a WorkflowDef by name and version. */
   saveWorkflowDef(def: WorkflowDef): void {
     this.stmts.upsertWorkflowDef.run(def.name, def.version, JSON.stringify(def));
   }
@@ -86,6 +89,7 @@ export class EngineStore {
     return row ? workflowDefSchema.parse(JSON.parse(row.json)) : undefined;
   }
 
+  /** Inserts or replaces a workflow's row (everything but its tasks). */
   saveWorkflow(header: WorkflowHeader): void {
     this.stmts.upsertWorkflow.run({
       workflowId: header.workflowId,
@@ -99,19 +103,23 @@ export class EngineStore {
     });
   }
 
+  /** Inserts or replaces task records, one row each. */
   saveTasks(tasks: readonly Task[]): void {
     for (const t of tasks) this.stmts.upsertTask.run(t.taskId, t.workflowInstanceId, t.seq, JSON.stringify(t));
   }
 
+  /** Removes every task of a workflow (restart). */
   deleteTasks(workflowId: string): void {
     this.stmts.deleteTasks.run(workflowId);
   }
 
+  /** A workflow's row without its tasks. */
   workflowHeader(id: string): WorkflowHeader | undefined {
     const row = this.stmts.workflow.get(id) as { json: string } | undefined;
     return row ? headerSchema.parse(JSON.parse(row.json)) : undefined;
   }
 
+  /** A workflow's task records in `seq` order. */
   tasks(workflowId: string): Task[] {
     return (this.stmts.tasks.all(workflowId) as { json: string }[]).map((r) => taskSchema.parse(JSON.parse(r.json)));
   }

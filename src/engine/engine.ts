@@ -186,7 +186,8 @@ class EmbeddedEngine implements Engine {
   // ---- operations -------------------------------------------------------
 
   retry(id: string): void {
-    this.retryRun(id, undefined);
+    // One transaction for the workflow and every child it retries, so a crash cannot split them.
+    this.store.transaction(() => this.retryRun(id, undefined));
   }
 
   /** Retries a workflow; a child retried for its parent is re-pointed at the parent's new task. */

@@ -224,6 +224,51 @@ describe('engine operations', () => {
     assert.throws(() => engine.terminate(id), /already TERMINATED/);
   });
 
+  it('aborts the worker of a task that times out, and times the workflow out under TIME_OUT_WF', async () => {
+    engine.registerTaskDefs([{ name: 'hold', retryCount: 0, timeoutSeconds: 0.2, timeoutPolicy: 'TIME_OUT_WF', responseTimeoutSeconds: 0.2 }]);
+    engine.registerWorkflow({ name: 'hold_once', tasks: [{ name: 'hold', taskReferenceName: 'h', inputParameters: {} }] });
+    const wf = await engine.runUntilDone(await engine.startWorkflow('hold_once', {}), WAIT);
+    assert.equal(wf.status, 'TIMED_OUT');
+    assert.equal(attempts(wf, 'h')[0]?.status, 'TIMED_OUT');
+    await sleep(10);
+    assert.deepEqual(state.aborted, ['h']);
+  });
+
+  it('close aborts running workers and leaves the run RUNNING for a later resume', async () => {
+    engine.registerWorkflow({ name: 'hold_twice', tasks: [{ name: 'hold', taskReferenceName: 'h', inputParameters: {} }] });
+    const id = await engine.startWorkflow('hold_twice', {});
+    await sleep(50);
+    engine.close();
+    await sleep(10);
+    assert.deepEqual(state.aborted, ['h']);
+    const made = makeWorkers();
+    made.state.holdMs = 1;
+    engine = openEngine({ dbPath, workers: made.workers });
+    assert.equal(engine.getWorkflow(id)?.status, 'RUNNING');
+    const done = await engine.runUntilDone(id, WAIT);
+    assert.equal(done.status, 'COMPLETED');
+    assert.equal(made.state.executions.get('h'), 1);
+  });
+
+  it('terminating a parent terminates its running sub-workflow', async () => {
+    engine.registerWorkflow({ name: 'holding_child', tasks: [{ name: 'hold', taskReferenceName: 'child_hold', inputParameters: {} }] });
+    engine.registerWorkflow({
+      name: 'holding_parent',
+      tasks: [{ name: 'holding_child', taskReferenceName: 'sub', type: 'SUB_WORKFLOW', subWorkflowParam: { name: 'holding_child' }, inputParameters: {} }],
+    });
+    const id = await engine.startWorkflow('holding_parent', {});
+    await sleep(50);
+    const childId = engine.getWorkflow(id)?.tasks[0]?.subWorkflowId;
+    assert.ok(childId);
+    engine.terminate(id, 'stop all');
+    assert.equal(engine.getWorkflow(id)?.status, 'TERMINATED');
+    const child = engine.getWorkflow(childId)!;
+    assert.equal(child.status, 'TERMINATED');
+    assert.equal(child.tasks[0]?.status, 'CANCELED');
+    await sleep(10);
+    assert.deepEqual(state.aborted, ['child_hold']);
+  });
+
   it('records the worker id on each task and as _worker in its output', async () => {
     state.broken = false;
     state.holdMs = 1;

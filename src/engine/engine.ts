@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../runtime/logger.js';
 import { EngineError, type Engine, type EngineOptions, type RunOptions } from './engine-api.js';
 import { liveOwner } from './task-ownership.js';
 import { startWorkerExecution } from './worker-execution.js';
-import type { Worker } from '../runtime/worker.js';
+import { WorkerQueues } from './worker-queues.js';
 import { workerId as defaultWorkerId } from '../runtime/worker-identity.js';
 import { decide, retryDecision, terminateDecision, type DeciderAction, type Decision } from './decider.js';
 import { ActiveRun, type RunWaiter } from './engine-run.js';
@@ -22,11 +22,6 @@ interface Completion {
   patch: Partial<Task>;
 }
 
-interface WorkerSlot {
-  worker: Worker;
-  active: number;
-  queue: { workflowId: string; taskId: string }[];
-}
 
 const RETRYABLE_WORKFLOW = new Set(['FAILED', 'TIMED_OUT', 'TERMINATED']);
 
@@ -63,11 +58,10 @@ class EmbeddedEngine implements Engine {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly workerId: string;
-  private readonly slots = new Map<string, WorkerSlot>();
+  private readonly queues: WorkerQueues;
   private readonly taskDefs = new Map<string, TaskDef>();
   private readonly runs = new Map<string, ActiveRun>();
   private readonly inflight = new Map<string, AbortController>();
-  private readonly queued = new Set<string>();
   private completions: Completion[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -81,10 +75,7 @@ class EmbeddedEngine implements Engine {
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? silentLogger;
     this.workerId = options.workerId ?? defaultWorkerId();
-    for (const worker of options.workers) {
-      if (this.slots.has(worker.taskType)) throw new Error(`two workers registered for task type '${worker.taskType}'`);
-      this.slots.set(worker.taskType, { worker, active: 0, queue: [] });
-    }
+    this.queues = new WorkerQueues(options.workers);
     for (const def of this.store.taskDefs()) this.taskDefs.set(def.name, def);
   }
 
@@ -526,51 +517,40 @@ class EmbeddedEngine implements Engine {
   }
 
   private enqueue(run: ActiveRun, taskId: string): void {
-    if (this.queued.has(taskId) || this.inflight.has(taskId)) return;
     const t = run.task(taskId);
-    if (!t) return;
-    const slot = this.slots.get(t.workflowTask.name);
-    if (!slot) {
-      if (!this.warnedNoWorker.has(t.workflowTask.name)) {
-        this.warnedNoWorker.add(t.workflowTask.name);
-        this.log.warn('no worker registered for task type; the task stays SCHEDULED', { workflowId: run.id, taskRef: t.referenceTaskName });
-      }
-      return;
+    if (!t || this.inflight.has(taskId)) return;
+    const type = t.workflowTask.name;
+    if (!this.queues.enqueue(type, run.id, taskId) && !this.warnedNoWorker.has(type)) {
+      this.warnedNoWorker.add(type);
+      this.log.warn('no worker registered for task type; the task stays SCHEDULED', { workflowId: run.id, taskRef: t.referenceTaskName });
     }
-    this.queued.add(taskId);
-    slot.queue.push({ workflowId: run.id, taskId });
   }
 
   /** Starts queued tasks up to each worker's concurrency and the TaskDef's concurrentExecLimit. */
   private pump(): void {
     const now = this.clock.now();
-    const started: [ActiveRun, Task, WorkerSlot][] = [];
-    for (const [type, slot] of this.slots) {
-      const limitDef = this.taskDefs.get(type)?.concurrentExecLimit;
-      const limit = Math.min(slot.worker.concurrency, limitDef && limitDef > 0 ? limitDef : Infinity);
-      while (slot.queue.length > 0 && slot.active < limit) {
-        const next = slot.queue.shift()!;
-        this.queued.delete(next.taskId);
-        const run = this.runs.get(next.workflowId);
-        const t = run?.task(next.taskId);
-        if (!run || !t || t.status !== 'SCHEDULED' || t.retried || run.header.status !== 'RUNNING') continue;
+    const started = this.queues.take(
+      (type) => this.taskDefs.get(type)?.concurrentExecLimit,
+      (workflowId, taskId): [ActiveRun, Task] | undefined => {
+        const run = this.runs.get(workflowId);
+        const t = run?.task(taskId);
+        if (!run || !t || t.status !== 'SCHEDULED' || t.retried || run.header.status !== 'RUNNING') return undefined;
         const inProgress: Task = { ...t, status: 'IN_PROGRESS', startTime: now, updateTime: now, workerId: this.workerId, pollCount: t.pollCount + 1 };
         run.put(inProgress);
-        slot.active++;
-        started.push([run, inProgress, slot]);
-      }
-    }
+        return [run, inProgress];
+      },
+    );
     if (started.length === 0) return;
     // Recorded IN_PROGRESS before any worker starts, so a crash shows what was running.
-    this.store.transaction(() => this.store.saveTasks(started.map(([, t]) => t)));
-    for (const [run, t, slot] of started) {
+    this.store.transaction(() => this.store.saveTasks(started.map((p) => p.value[1])));
+    for (const { value: [run, t], worker, release } of started) {
       // The decider last saw this task SCHEDULED; wake it when the task's timeouts expire.
       const def = this.taskDefs.get(t.workflowTask.name) ?? defaultTaskDef(t.workflowTask.name);
       const limits = [def.timeoutSeconds, def.responseTimeoutSeconds].filter((s) => s > 0);
       if (limits.length > 0) this.wakeAt(run, now + Math.min(...limits) * 1000);
-      const controller = startWorkerExecution(slot.worker, t, { workerId: this.workerId, log: this.log }, (patch) => {
+      const controller = startWorkerExecution(worker, t, { workerId: this.workerId, log: this.log }, (patch) => {
         this.inflight.delete(t.taskId);
-        slot.active--;
+        release();
         this.complete(run.id, t.taskId, patch);
       });
       this.inflight.set(t.taskId, controller);

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { ConductorRequestError } from '../../conductor/index.js';
+import {
+  buildInspectReport,
+  formatInspectReport,
+  loadRunView,
+  openRunSource,
+  paint,
+  runSourceKind,
+  RunSourceUnavailableError,
+  systemRuleContext,
+  type RunSource,
+} from '../../ops/index.js';
+import { buildVersion } from '../../runtime/worker-identity.js';
+import { CliError } from '../cli-error.js';
+
+const usage = `usage: polyphony inspect <workflowId> [--json] [--engine embedded|conductor] [--server <url>] [--expect-version <v>]
+Shows every task of a run (forked branches and sub-workflows included) with status, attempts,
+worker, version, duration and a summary of its output, and flags anomalies: ghost workers,
+implausibly fast heavy tasks, empty results, JOINs missing branches, many retries, stuck tasks.
+The engine is --engine, else POLYPHONY_ENGINE, else conductor when CONDUCTOR_SERVER_URL is set.
+Exit status: 0 no anomalies, 3 anomalies found, 1 the run cannot be read.`;
+
+/** Exit status when the run was read and something is wrong with it. */
+const ANOMALIES_FOUND = 3;
+
+/** `polyphony inspect <workflowId>`: one screen (or `--json`) about a run and what looks wrong in it. */
+export async function inspectCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        engine: { type: 'string' },
+        server: { type: 'string' },
+        'expect-version': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const [id, ...extra] = positionals;
+  if (!id || extra.length > 0) throw new CliError(`inspect needs exactly one workflow id\n${usage}`, 2);
+
+  let source: RunSource;
+  try {
+    source = openRunSource(runSourceKind(values.engine, process.env), { server: values.server, env: process.env });
+  } catch (error) {
+    if (error instanceof RunSourceUnavailableError) throw new CliError(error.message);
+    throw new CliError(error instanceof Error ? error.message : String(error), 2);
+  }
+  try {
+    const view = await loadRunView(source, id).catch((error: unknown) => {
+      if (error instanceof ConductorRequestError) {
+        throw new CliError(`${error.message}\n(is the Conductor server up? polyphony doctor checks it)`);
+      }
+      throw error;
+    });
+    if (view === undefined) throw new CliError(`no workflow ${id} in ${source.kind} (${source.location})`);
+    const ctx = systemRuleContext(values['expect-version'] ?? buildVersion());
+    const report = buildInspectReport(view, ctx, { kind: source.kind, location: source.location });
+    // Absent values are null in JSON, so a consumer sees every field.
+    if (values.json) process.stdout.write(`${JSON.stringify(report, (_key, v: unknown) => (v === undefined ? null : v), 2)}\n`);
+    else process.stdout.write(formatInspectReport(report, paint(process.stdout.isTTY === true && !process.env['NO_COLOR'])));
+    return report.anomalies.length > 0 ? ANOMALIES_FOUND : 0;
+  } finally {
+    source.close();
+  }
+}

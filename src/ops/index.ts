@@ -1,0 +1,11 @@
+export { AnomalyKind, type Anomaly, type AnomalyRule, type RuleContext } from './anomaly.js';
+export { anomalyRules, findAnomalies } from './anomaly-rules.js';
+export { buildInspectReport, type InspectReport, type InspectTaskLine } from './inspect-report.js';
+export { formatInspectReport, paint, type Paint } from './inspect-format.js';
+export { loadRunView, type RunTaskView, type RunView } from './run-view.js';
+export { runRecordSchema, type RunRecord, type RunTaskRecord } from './run-record.js';
+export type { RunSource } from './run-source.js';
+export { conductorRunSource } from './conductor-run-source.js';
+export { openEmbeddedRunSource, RunSourceUnavailableError } from './embedded-run-source.js';
+export { conductorUrl, openRunSource, runSourceKind, type RunSourceKind } from './run-source-select.js';
+export { systemRuleContext } from './rule-context.js';

@@ -305,6 +305,44 @@ describe('Conductor worker host on a real server', { skip }, () => {
     assert.ok([...versions].every((v) => v === '0.1.0+alpha' || v === '0.1.0+beta'), [...versions].join());
   });
 
+  test('pause, resume, terminate, restart and retry change the run as Conductor says', async () => {
+    await registerDefinitions(h.client, {
+      taskDefs: [taskDef('toy_unpolled'), taskDef('toy_once')],
+      workflowDefs: [oneTaskWorkflow('toy_unpolled_wf', 'toy_unpolled'), oneTaskWorkflow('toy_once_wf', 'toy_once')],
+    });
+    const id = await h.client.startWorkflow('toy_unpolled_wf', {});
+    await h.client.pauseWorkflow(id);
+    assert.equal((await h.client.getWorkflow(id, { includeTasks: false })).status, 'PAUSED');
+    await h.client.resumeWorkflow(id);
+    assert.equal((await h.client.getWorkflow(id, { includeTasks: false })).status, 'RUNNING');
+    await h.client.terminateWorkflow(id, 'test over');
+    const terminated = await h.client.getWorkflow(id);
+    assert.equal(terminated.status, 'TERMINATED');
+    assert.equal(terminated.reasonForIncompletion, 'test over');
+    await h.client.restartWorkflow(id);
+    const restarted = await h.client.getWorkflow(id);
+    assert.equal(restarted.status, 'RUNNING');
+    assert.notEqual(restarted.tasks[0]?.taskId, terminated.tasks[0]?.taskId);
+    await h.client.terminateWorkflow(id);
+
+    // retry: a failed run re-creates the failed task with a new id and goes on from there.
+    let fail = true;
+    host(h, [worker('toy_once', async () => {
+      if (fail) throw terminalFailure('not yet');
+      return { ok: true };
+    })]);
+    const failedId = await h.client.startWorkflow('toy_once_wf', {});
+    assert.equal((await waitForTerminal(h.client, failedId)).status, 'FAILED');
+    fail = false;
+    await h.client.retryWorkflow(failedId);
+    const retried = await waitForTerminal(h.client, failedId);
+    assert.equal(retried.status, 'COMPLETED');
+    assert.deepEqual(byRef(retried.tasks, 'only').map((t) => [t.status, t.retried]), [
+      ['FAILED_WITH_TERMINAL_ERROR', true],
+      ['COMPLETED', false],
+    ]);
+  });
+
   test('errors name the URL and status', async () => {
     await assert.rejects(h.client.startWorkflow('no_such_workflow', {}), (error: unknown) => {
       assert.ok(error instanceof ConductorRequestError);

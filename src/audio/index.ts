@@ -11,3 +11,4 @@ export { mixdown } from './audio-mixdown.js';
 export { computeWaveform } from './waveform-peaks.js';
 export { PCM_RATE, WAV_HEADER_BYTES, readPlainWav } from './wav-format.js';
 export type { PlainWav } from './wav-format.js';
+export { concatSpeechRegions } from './speech-concat.js';

@@ -1,16 +1,24 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { extractClip } from '../audio/index.js';
+import { concatSpeechRegions } from '../audio/index.js';
 import { SpeechRegionSchema } from '../domain/speech-region.js';
+import { batchRegions, toTrackTime } from '../domain/speech-timeline.js';
 import type { Word } from '../domain/word.js';
 import { blobKeys } from './blob-keys.js';
 import { readJsonBlob, writeJsonBlob } from './blob-json.js';
 import { defineTask } from './task-definition.js';
 
+/** Silence between regions laid end to end: enough for the recogniser to end an utterance. */
+const GAP_SEC = 0.5;
+/** Speech per recogniser call: bounds memory and request size (10 min of 16 kHz WAV is ~19 MB). */
+const MAX_BATCH_SPEECH_SEC = 600;
+
 /**
- * Recognises only the speech regions of an aligned track. The aligned track is
- * on meeting time, so a word's meeting time is its region's start plus its
- * time within the clip, exactly.
+ * Recognises only the speech regions of an aligned track. The regions are laid
+ * end to end in one file per batch, so the recogniser loads its model once per
+ * batch rather than once per region (measured: per-region runs were slower
+ * than recognising the whole track). The aligned track is on meeting time, so
+ * a word's meeting time is its region's start plus its offset in the region.
  */
 export const transcribeTrack = defineTask({
   name: 'transcribe_track',
@@ -36,10 +44,12 @@ export const transcribeTrack = defineTask({
     const regions = await readJsonBlob(ctx.blobs, input.regionsKey, z.array(SpeechRegionSchema));
     const wavPath = await ctx.blobs.getFile(input.alignedKey, ctx.scratchDir);
     const words: Word[] = [];
-    for (const [i, region] of regions.entries()) {
-      const clip = await extractClip({ wavPath, region, outputPath: join(ctx.scratchDir, `clip-${i}.wav`), signal: ctx.signal });
-      for (const w of await ctx.transcriber.transcribe(clip.outputPath, { signal: ctx.signal })) {
-        words.push({ text: w.text, start: clip.startSec + w.start, end: clip.startSec + w.end, speaker: input.speaker });
+    for (const [i, batch] of batchRegions(regions, MAX_BATCH_SPEECH_SEC).entries()) {
+      const outputPath = join(ctx.scratchDir, `speech-${i}.wav`);
+      const pieces = await concatSpeechRegions({ wavPath, regions: batch, gapSec: GAP_SEC, outputPath, signal: ctx.signal });
+      for (const w of await ctx.transcriber.transcribe(outputPath, { signal: ctx.signal })) {
+        const start = toTrackTime(pieces, w.start);
+        words.push({ text: w.text, start, end: Math.max(start, toTrackTime(pieces, w.end)), speaker: input.speaker });
       }
     }
     const wordsKey = blobKeys.trackWords(input.transcriptId, input.trackIndex);

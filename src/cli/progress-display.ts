@@ -1,4 +1,4 @@
-import type { Workflow } from '../engine/index.js';
+import type { WorkflowRecord } from '../app/run-view.js';
 
 type WriteLine = (line: string) => void;
 
@@ -7,14 +7,14 @@ type WriteLine = (line: string) => void;
  * with per-track branches labelled by their reference (`track_0`). Used only
  * on a terminal; piped output stays quiet.
  */
-export function progressDisplay(write: WriteLine, color: boolean): (wf: Workflow) => void {
+export function progressDisplay(write: WriteLine, color: boolean): (wf: WorkflowRecord) => void {
   const seen = new Map<string, string>();
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   return (wf) => {
     for (const task of wf.tasks ?? []) {
       if (seen.get(task.taskId) === task.status) continue;
       seen.set(task.taskId, task.status);
-      if (['JOIN', 'FORK', 'FORK_JOIN', 'FORK_JOIN_DYNAMIC'].includes(task.taskType)) continue;
+      if (['JOIN', 'FORK', 'FORK_JOIN', 'FORK_JOIN_DYNAMIC', 'DECISION', 'SWITCH'].includes(task.taskType)) continue;
       const label = task.taskType === 'SUB_WORKFLOW' ? `${task.referenceTaskName} (track pipeline)` : task.referenceTaskName;
       const seconds = task.endTime && task.startTime ? ` ${((task.endTime - task.startTime) / 1000).toFixed(1)}s` : '';
       switch (task.status) {

@@ -1,0 +1,50 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppConfig } from '../config/app-config.js';
+import { assertRegistered, ConductorClient, registerDefinitions, waitForConductor, WorkerHost } from '../conductor/index.js';
+import type { Logger } from '../runtime/logger.js';
+import { openAppResources } from './app-resources.js';
+import { PIPELINE_WORKFLOW, pipelineDefinitions } from './pipeline-definitions.js';
+import type { PipelineRunner } from './pipeline-runner.js';
+import { pipelineWorkers } from './pipeline-workers.js';
+
+const terminal = new Set(['COMPLETED', 'FAILED', 'TIMED_OUT', 'TERMINATED']);
+
+/**
+ * The pipeline on a Conductor OSS server: registers the same definitions the
+ * embedded engine runs, optionally hosts the workers in this process (other
+ * machines may run `polyphony worker` against the same server, database and
+ * blob store), starts runs and follows them by polling the workflow API.
+ */
+export async function openConductorPipeline(
+  config: AppConfig,
+  log: Logger,
+  options: { localWorkers: boolean; pollIntervalMs?: number },
+): Promise<PipelineRunner & { engine: 'conductor'; client: ConductorClient }> {
+  if (!config.conductorUrl) throw new Error('CONDUCTOR_SERVER_URL is required for the conductor engine');
+  const client = new ConductorClient({ baseUrl: config.conductorUrl });
+  await waitForConductor(client, { logger: log });
+  const { taskDefs, workflows } = pipelineDefinitions();
+  assertRegistered(await registerDefinitions(client, { taskDefs, workflowDefs: workflows }));
+  const resources = await openAppResources(config, log);
+  const host = options.localWorkers ? new WorkerHost({ client, workers: pipelineWorkers(resources), logger: log, pollTimeoutMs: 500 }) : undefined;
+  host?.start();
+  const interval = options.pollIntervalMs ?? 500;
+  return {
+    engine: 'conductor',
+    client,
+    resources,
+    start: (input) => client.startWorkflow(PIPELINE_WORKFLOW, input),
+    async follow(id, { signal, onChange }) {
+      for (;;) {
+        const wf = await client.getWorkflow(id, { includeTasks: true, signal });
+        onChange?.(wf);
+        if (terminal.has(wf.status) || signal.aborted) return wf;
+        await sleep(interval, undefined, { signal }).catch(() => undefined);
+      }
+    },
+    async close() {
+      if (host) await host.stop();
+      await resources.close();
+    },
+  };
+}

@@ -118,3 +118,62 @@ it('refuses to take over a workflow whose tasks a live process on this host is r
     engine.close();
   }
 });
+
+it('survives repeated SIGKILLs at arbitrary moments without re-running a task recorded as completed', async () => {
+  const dir = join(home, 'repeated');
+  const log = join(dir, 'steps.log');
+  const input = { value: 5, ms: 60 };
+  const lines = (): string[] => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
+  const checkpoints: { completed: Set<string>; lineCount: number }[] = [];
+  let id: string | undefined;
+  for (let kill = 0; kill < 4; kill++) {
+    const args = id === undefined
+      ? ['workflow', 'run', join(fixtures, 'steps.json'), '--input', JSON.stringify(input)]
+      : ['workflow', 'resume', id];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--workers', join(fixtures, 'step-workers.ts')], {
+      cwd: root,
+      env: { ...process.env, POLYPHONY_HOME: dir, STEP_LOG: log },
+      stdio: 'ignore',
+    });
+    const exited = once(child, 'exit');
+    // Wait for the process to do some work, then kill it a random moment later.
+    const before = lines().length;
+    const deadline = Date.now() + 20_000;
+    while (lines().length === before && child.exitCode === null) {
+      assert.ok(Date.now() < deadline, 'the child never started a task');
+      await sleep(5);
+    }
+    await sleep(Math.floor(Math.random() * 120));
+    child.kill('SIGKILL');
+    await exited;
+    const engine = openEngine({ dbPath: join(dir, 'engine.db'), workers: [] });
+    try {
+      const [wf] = engine.listWorkflows({});
+      id = wf?.workflowId;
+      const tasks = id === undefined ? [] : engine.getWorkflow(id, true)!.tasks;
+      checkpoints.push({ completed: new Set(tasks.filter((t) => t.status === 'COMPLETED').map((t) => t.referenceTaskName)), lineCount: lines().length });
+      if (wf?.status === 'COMPLETED') break;
+    } finally {
+      engine.close();
+    }
+  }
+  assert.ok(id, 'the workflow was started');
+
+  process.env['STEP_LOG'] = log;
+  const engine = openEngine({ dbPath: join(dir, 'engine.db'), workers: [stepWorker] });
+  try {
+    const current = engine.getWorkflow(id)!;
+    const done = current.status === 'RUNNING' ? (engine.resume(id), await engine.runUntilDone(id, { signal: AbortSignal.timeout(20_000) })) : current;
+    assert.equal(done.status, 'COMPLETED');
+    assert.deepEqual(done.output, { final: 80, side: 2 });
+    const all = lines();
+    for (const { completed, lineCount } of checkpoints) {
+      for (const ref of completed) {
+        assert.equal(all.slice(lineCount).filter((l) => l === `start ${ref}`).length, 0, `${ref} ran again after it was recorded COMPLETED`);
+      }
+    }
+  } finally {
+    delete process.env['STEP_LOG'];
+    engine.close();
+  }
+});

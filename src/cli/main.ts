@@ -18,6 +18,18 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'worker [--workers <module>] [--tasks a,b] [--concurrency N]: host workers for a Conductor server',
     load: async () => (await import('./commands/worker.js')).workerCommand,
   },
+  inspect: {
+    summary: 'inspect <workflowId> [--json]: a run task by task, with anomalies flagged',
+    load: async () => (await import('./commands/inspect.js')).inspectCommand,
+  },
+  doctor: {
+    summary: 'doctor [--json]: check tools, database, blob store, LLM, Conductor and its workers',
+    load: async () => (await import('./commands/doctor.js')).doctorCommand,
+  },
+  task: {
+    summary: 'task run <taskName> --input <json|@file>: run one task outside any workflow',
+    load: async () => (await import('./commands/task.js')).taskCommand,
+  },
 };
 
 function usage(): string {

@@ -9,3 +9,7 @@ export { conductorRunSource } from './conductor-run-source.js';
 export { openEmbeddedRunSource, RunSourceUnavailableError } from './embedded-run-source.js';
 export { conductorUrl, openRunSource, runSourceKind, type RunSourceKind } from './run-source-select.js';
 export { systemRuleContext } from './rule-context.js';
+export { runDoctor, type DoctorOptions } from './doctor/run-doctor.js';
+export { formatDoctorReport } from './doctor/doctor-format.js';
+export type { DoctorCheck } from './doctor/doctor-check.js';
+export { pollerVersionCheck, type PollSighting } from './doctor/poller-versions.js';

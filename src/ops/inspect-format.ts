@@ -4,13 +4,14 @@ import type { InspectReport } from './inspect-report.js';
 /** How to paint: colours only for a terminal that has not asked for NO_COLOR. */
 export interface Paint {
   readonly red: (s: string) => string;
+  readonly green: (s: string) => string;
   readonly dim: (s: string) => string;
 }
 
 /** ANSI colours when `enabled`, plain text otherwise. */
 export function paint(enabled: boolean): Paint {
   const wrap = (code: number) => (s: string) => (enabled ? `\u001b[${code}m${s}\u001b[0m` : s);
-  return { red: wrap(31), dim: wrap(2) };
+  return { red: wrap(31), green: wrap(32), dim: wrap(2) };
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));

@@ -1,13 +1,11 @@
 import { hostname } from 'node:os';
-import { pipelineDefinitions } from '../app/pipeline-definitions.js';
-import { taskDefSchema } from '../engine/index.js';
 import { parseWorkerId } from '../runtime/worker-identity.js';
 import type { RuleContext } from './anomaly.js';
+import { pipelineTaskDefs } from './pipeline-task-defs.js';
 
 /** responseTimeoutSeconds of each pipeline TaskDef (workflows/task_defs.json). */
 export function pipelineResponseTimeouts(): Map<string, number> {
-  const defs = pipelineDefinitions().taskDefs.map((d) => taskDefSchema.parse(d));
-  return new Map(defs.map((d) => [d.name, d.responseTimeoutSeconds]));
+  return new Map(pipelineTaskDefs().map((d) => [d.name, d.responseTimeoutSeconds]));
 }
 
 /** Whether a worker's process lives, when it ran on this host; undefined for other hosts. */

@@ -53,6 +53,7 @@ export class EngineStore {
          ON CONFLICT (workflow_id) DO UPDATE SET status = excluded.status, json = excluded.json`,
       ),
       workflow: db.prepare('SELECT json FROM workflows WHERE workflow_id = ?'),
+      status: db.prepare('SELECT status FROM workflows WHERE workflow_id = ?'),
       upsertTask: db.prepare(
         'INSERT INTO tasks (task_id, workflow_id, seq, json) VALUES (?, ?, ?, ?) ON CONFLICT (task_id) DO UPDATE SET json = excluded.json',
       ),
@@ -61,9 +62,18 @@ export class EngineStore {
     };
   }
 
-  /** Runs `fn` in one transaction (all of it is recorded, or none). */
+  /**
+   * Runs `fn` in one transaction (all of it is recorded, or none). IMMEDIATE
+   * takes the write lock up front, so what `fn` reads cannot be changed by
+   * another process before it writes.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** A workflow's status as recorded, cheaply (to notice changes made by another process). */
+  workflowStatus(id: string): string | undefined {
+    return (this.stmts.status.get(id) as { status: string } | undefined)?.status;
   }
 
   /** Upserts a TaskDef by name. */

@@ -25,6 +25,9 @@ interface Completion {
 
 const RETRYABLE_WORKFLOW = new Set(['FAILED', 'TIMED_OUT', 'TERMINATED']);
 
+/** How often a driving engine looks for changes another process made to its runs. */
+const EXTERNAL_CHANGE_CHECK_MS = 1000;
+
 /** Conductor's mapping of a finished child workflow's status onto its SUB_WORKFLOW task. */
 const TASK_STATUS_FOR_CHILD: Partial<Record<string, TaskStatus>> = {
   COMPLETED: 'COMPLETED',
@@ -66,6 +69,7 @@ class EmbeddedEngine implements Engine {
   private flushScheduled = false;
   private closed = false;
   private readonly warnedNoWorker = new Set<string>();
+  private readonly watch: NodeJS.Timeout;
 
   constructor(
     private readonly db: Database.Database,
@@ -77,6 +81,15 @@ class EmbeddedEngine implements Engine {
     this.workerId = options.workerId ?? defaultWorkerId();
     this.queues = new WorkerQueues(options.workers);
     for (const def of this.store.taskDefs()) this.taskDefs.set(def.name, def);
+    // Another process (`polyphony workflow terminate|pause`) may change a run this one drives.
+    this.watch = setInterval(() => {
+      const changed = this.store.transaction(() => this.reloadChangedRuns());
+      for (const run of changed) {
+        if (run.header.status === 'RUNNING') this.kick(run);
+        this.settle(run);
+      }
+    }, EXTERNAL_CHANGE_CHECK_MS);
+    this.watch.unref();
   }
 
   registerTaskDefs(defs: unknown[]): void {
@@ -272,6 +285,7 @@ class EmbeddedEngine implements Engine {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.watch);
     for (const controller of this.inflight.values()) controller.abort(new Error('engine closed'));
     for (const run of this.runs.values()) {
       clearTimeout(run.timer);
@@ -370,6 +384,7 @@ class EmbeddedEngine implements Engine {
     const touched = new Set<ActiveRun>();
     const actions: [ActiveRun, DeciderAction[]][] = [];
     this.store.transaction(() => {
+      for (const run of this.reloadChangedRuns()) touched.add(run);
       const now = this.clock.now();
       for (const c of this.completions.splice(0)) {
         const run = this.runs.get(c.workflowId);
@@ -410,6 +425,32 @@ class EmbeddedEngine implements Engine {
       run.timerAt = undefined;
       this.kick(run);
     }, Math.max(0, at - this.clock.now()) + 1);
+  }
+
+  /**
+   * Reloads every driven run whose recorded status another process changed
+   * (terminated, paused, resumed) and aborts the workers of tasks it
+   * cancelled. Call inside a transaction; returns the runs to settle.
+   */
+  private reloadChangedRuns(): ActiveRun[] {
+    const changed: ActiveRun[] = [];
+    for (const run of this.runs.values()) {
+      const status = this.store.workflowStatus(run.id);
+      if (status === undefined || status === run.header.status) continue;
+      const wf = this.store.workflow(run.id);
+      if (!wf) continue;
+      const { tasks, ...header } = wf;
+      run.header = header;
+      run.clearTasks();
+      for (const t of tasks) {
+        run.put(t);
+        if (isTerminalTaskStatus(t.status)) this.inflight.get(t.taskId)?.abort(new Error(`workflow ${header.status} by another process`));
+      }
+      this.log.info('workflow changed by another process', { workflowId: run.id, status: header.status });
+      run.dirty = header.status === 'RUNNING';
+      changed.push(run);
+    }
+    return changed;
   }
 
   private perform(run: ActiveRun, actions: readonly DeciderAction[]): void {

@@ -71,6 +71,15 @@ const attempts = (wf: Workflow, ref: string): Task[] => wf.tasks.filter((t) => t
 
 const WAIT = { signal: AbortSignal.timeout(30_000) };
 
+/** Polls until `ready` holds (the machine may be slow; fixed sleeps would make tests flaky). */
+async function until(what: string, ready: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!ready()) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
 describe('engine operations', () => {
   let engine: Engine;
   let state: ReturnType<typeof makeWorkers>['state'];
@@ -195,13 +204,15 @@ describe('engine operations', () => {
       ],
     });
     const id = await engine.startWorkflow('two', {});
-    await sleep(30);
+    await until('h1 to run', () => state.running === 1);
     engine.pause(id);
     const paused = await engine.runUntilDone(id, WAIT);
     assert.equal(paused.status, 'PAUSED');
-    await sleep(300);
+    await until('h1 to finish', () => attempts(engine.getWorkflow(id)!, 'h1')[0]?.status === 'COMPLETED');
+    // Give the engine the chance it would need to schedule o2, were it not paused.
+    await sleep(100);
     const still = engine.getWorkflow(id)!;
-    assert.equal(attempts(still, 'h1')[0]?.status, 'COMPLETED');
+    assert.equal(still.status, 'PAUSED');
     assert.equal(attempts(still, 'o2').length, 0);
     engine.resume(id);
     const done = await engine.runUntilDone(id, WAIT);
@@ -213,7 +224,7 @@ describe('engine operations', () => {
     const id = await engine.startWorkflow('forked', {});
     state.broken = false;
     const ended = engine.runUntilDone(id, WAIT);
-    await sleep(50);
+    await until('slow to run', () => attempts(engine.getWorkflow(id)!, 'slow')[0]?.status === 'IN_PROGRESS');
     engine.terminate(id, 'stopped by test');
     const wf = await ended;
     assert.equal(wf.status, 'TERMINATED');
@@ -237,7 +248,7 @@ describe('engine operations', () => {
   it('close aborts running workers and leaves the run RUNNING for a later resume', async () => {
     engine.registerWorkflow({ name: 'hold_twice', tasks: [{ name: 'hold', taskReferenceName: 'h', inputParameters: {} }] });
     const id = await engine.startWorkflow('hold_twice', {});
-    await sleep(50);
+    await until('h to run', () => state.running === 1);
     engine.close();
     await sleep(10);
     assert.deepEqual(state.aborted, ['h']);
@@ -257,7 +268,7 @@ describe('engine operations', () => {
       tasks: [{ name: 'holding_child', taskReferenceName: 'sub', type: 'SUB_WORKFLOW', subWorkflowParam: { name: 'holding_child' }, inputParameters: {} }],
     });
     const id = await engine.startWorkflow('holding_parent', {});
-    await sleep(50);
+    await until('the child task to run', () => state.running === 1);
     const childId = engine.getWorkflow(id)?.tasks[0]?.subWorkflowId;
     assert.ok(childId);
     engine.terminate(id, 'stop all');
@@ -267,6 +278,29 @@ describe('engine operations', () => {
     assert.equal(child.tasks[0]?.status, 'CANCELED');
     await sleep(10);
     assert.deepEqual(state.aborted, ['child_hold']);
+  });
+
+  it('notices a terminate made by another engine on the same database and aborts its workers', async () => {
+    const id = await engine.startWorkflow('forked', {});
+    state.broken = false;
+    const ended = engine.runUntilDone(id, WAIT);
+    await until('slow to run', () => attempts(engine.getWorkflow(id)!, 'slow')[0]?.status === 'IN_PROGRESS');
+    const other = openEngine({ dbPath, workers: [] });
+    try {
+      other.terminate(id, 'from another process');
+    } finally {
+      other.close();
+    }
+    const wf = await ended;
+    assert.equal(wf.status, 'TERMINATED');
+    assert.equal(wf.reasonForIncompletion, 'from another process');
+    assert.equal(attempts(wf, 'slow')[0]?.status, 'CANCELED');
+    await sleep(10);
+    assert.deepEqual(state.aborted, ['slow']);
+    // The driving engine did not write its stale view back over the terminate.
+    await sleep(50);
+    assert.equal(engine.getWorkflow(id)?.status, 'TERMINATED');
+    assert.equal(openEngine({ dbPath, workers: [] }).getWorkflow(id)?.status, 'TERMINATED');
   });
 
   it('records the worker id on each task and as _worker in its output', async () => {

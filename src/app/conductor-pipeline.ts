@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppConfig } from '../config/app-config.js';
-import { assertRegistered, ConductorClient, registerDefinitions, waitForConductor, WorkerHost } from '../conductor/index.js';
+import { assertRegistered, ConductorClient, registerDefinitions, waitForConductor, WorkerHost, type ConductorWorkflow } from '../conductor/index.js';
 import type { Logger } from '../runtime/logger.js';
 import { openAppResources } from './app-resources.js';
 import { PIPELINE_WORKFLOW, pipelineDefinitions } from './pipeline-definitions.js';
@@ -29,18 +29,30 @@ export async function openConductorPipeline(
   const host = options.localWorkers ? new WorkerHost({ client, workers: pipelineWorkers(resources), logger: log, pollTimeoutMs: 500 }) : undefined;
   host?.start();
   const interval = options.pollIntervalMs ?? 500;
+  const followUntilTerminal = async (id: string, signal: AbortSignal, onChange?: (wf: ConductorWorkflow) => void) => {
+    for (;;) {
+      const wf = await client.getWorkflow(id, { includeTasks: true, signal });
+      onChange?.(wf);
+      if (terminal.has(wf.status) || signal.aborted) return wf;
+      await sleep(interval, undefined, { signal }).catch(() => undefined);
+    }
+  };
   return {
     engine: 'conductor',
     client,
     resources,
     start: (input) => client.startWorkflow(PIPELINE_WORKFLOW, input),
     async follow(id, { signal, onChange }) {
-      for (;;) {
-        const wf = await client.getWorkflow(id, { includeTasks: true, signal });
-        onChange?.(wf);
-        if (terminal.has(wf.status) || signal.aborted) return wf;
-        await sleep(interval, undefined, { signal }).catch(() => undefined);
+      const wf = await followUntilTerminal(id, signal, onChange);
+      // The server starts the failure workflow (which marks the transcript as an
+      // error); when our workers run here, let them finish it before stopping.
+      const failureId = wf.output['conductor.failure_workflow'];
+      if (host && wf.status !== 'COMPLETED' && typeof failureId === 'string' && !signal.aborted) {
+        await followUntilTerminal(failureId, AbortSignal.any([signal, AbortSignal.timeout(60_000)])).catch((error: unknown) =>
+          log.warn('failure workflow did not finish', { workflowId: failureId, error: String(error) }),
+        );
       }
+      return wf;
     },
     async close() {
       if (host) await host.stop();

@@ -39,6 +39,15 @@ describe('polyphony doctor (embedded)', () => {
     assert.match(r.stdout, /1 check failed\n$/);
   });
 
+  test('a Conductor server that does not answer fails after the bounded wait, with a hint', async () => {
+    const r = await polyphony(['doctor', '--json', '--server', 'http://127.0.0.1:9/api', '--wait', '2'], { POLYPHONY_HOME: home });
+    assert.equal(r.code, 1);
+    const conductor = doctorSchema.parse(JSON.parse(r.stdout)).checks.find((c) => c.name === 'conductor')!;
+    assert.equal(conductor.ok, false);
+    assert.match(conductor.detail, /not ready after 2000 ms \(waiting for health\)/);
+    assert.match(conductor.hint!, /start the server .* check CONDUCTOR_SERVER_URL/);
+  });
+
   test('a configuration error is a failed check naming the variable', async () => {
     const r = await polyphony(['doctor', '--json'], { POLYPHONY_HOME: home, POLYPHONY_LLM: 'openai' });
     assert.equal(r.code, 1);

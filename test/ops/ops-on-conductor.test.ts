@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { z } from 'zod';
 import { registerDefinitions, WorkerHost } from '../../src/conductor/index.js';
+import { buildInspectReport, conductorRunSource, loadRunView, systemRuleContext } from '../../src/ops/index.js';
 import { cliEntry, repoRoot } from '../pipeline/run-cli.js';
 import { conductorUnavailable, startHarness, waitForTerminal, type ConductorHarness } from '../conductor/conductor-fixture.js';
 import { workers as scriptedWorkers } from './fixtures/scripted-workers.js';
@@ -60,7 +61,8 @@ describe('inspect and doctor on a real Conductor server', { skip }, () => {
   before(async () => {
     h = await startHarness();
     await registerDefinitions(h.client, {
-      taskDefs: [taskDef('align_track'), taskDef('transcribe_track')],
+      // get_participants answers within 600 s here (workflows/task_defs.json says 60): inspect must use the server's.
+      taskDefs: [taskDef('align_track'), taskDef('transcribe_track'), { ...taskDef('get_participants'), responseTimeoutSeconds: 600, timeoutSeconds: 0 }],
       workflowDefs: [
         {
           name: 'ops_tracks',
@@ -73,6 +75,7 @@ describe('inspect and doctor on a real Conductor server', { skip }, () => {
             simple('align_track', 'align_again', { ms: 50, out: { regionCount: 2, speechSec: 5, durationSec: 10 } }),
           ],
         },
+        { name: 'ops_plan', version: 1, schemaVersion: 2, ownerEmail: 'ops@example.com', tasks: [simple('get_participants', 'plan', {})] },
       ],
     });
   });
@@ -129,5 +132,25 @@ describe('inspect and doctor on a real Conductor server', { skip }, () => {
     assert.ok(kinds.includes('empty-result'), JSON.stringify(report.anomalies));
     assert.ok(kinds.includes('implausibly-fast'), JSON.stringify(report.anomalies));
     assert.match(report.anomalies.find((a) => a.kind === 'empty-result')!.reason, /0 words recognised from 240\.0 s of speech/);
+  });
+
+  test('a task whose worker died after polling it is stuck once past the response timeout the server recorded', async () => {
+    const id = await h.client.startWorkflow('ops_plan', {});
+    // A worker of a pid that does not exist on this host polls the task and never answers.
+    const deadWorker = `${hostname()}:999999:${versionOf(CURRENT_BUILD)}`;
+    let polled: unknown[] = [];
+    for (let i = 0; i < 20 && polled.length === 0; i++) polled = await h.client.pollBatch('get_participants', { workerId: deadWorker, count: 1, timeoutMs: 1000 });
+    assert.equal(polled.length, 1);
+    const source = conductorRunSource(h.client);
+    const view = await loadRunView(source, id);
+    assert.ok(view);
+    assert.equal(view.tasks[0]?.status, 'IN_PROGRESS');
+    // Judged now, it is fine; judged twenty minutes on (the server would time it out after 600 s), it is stuck.
+    const now = buildInspectReport(view, systemRuleContext(versionOf(CURRENT_BUILD)), source);
+    assert.deepEqual(now.anomalies, []);
+    const later = buildInspectReport(view, systemRuleContext(versionOf(CURRENT_BUILD), Date.now() + 20 * 60_000), source);
+    assert.deepEqual(later.anomalies.map((a) => [a.ref, a.kind]), [['plan', 'stuck']]);
+    assert.match(later.anomalies[0]!.reason, /without an update; response timeout is 600 s; its worker process 999999 is gone/);
+    await h.client.terminateWorkflow(id, 'test over');
   });
 });

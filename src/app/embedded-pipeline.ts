@@ -23,7 +23,15 @@ export async function openEmbeddedPipeline(config: AppConfig, log: Logger): Prom
       workflowEngine: engine,
       resources,
       start: (input) => engine.startWorkflow(PIPELINE_WORKFLOW, input),
-      follow: (id, { signal, onChange }) => engine.runUntilDone(id, { signal, ...(onChange ? { onChange } : {}) }),
+      async follow(id, { signal, onChange }) {
+        const wf = await engine.runUntilDone(id, { signal, ...(onChange ? { onChange } : {}) });
+        // The failure workflow marks the transcript as an error: finish it before the process exits.
+        const failureId = wf.output['conductor.failure_workflow'];
+        if (wf.status !== 'COMPLETED' && typeof failureId === 'string' && engine.getWorkflow(failureId, false)) {
+          await engine.runUntilDone(failureId, { signal });
+        }
+        return wf;
+      },
       close: async () => {
         engine.close();
         await resources.close();

@@ -383,6 +383,7 @@ class EmbeddedEngine implements Engine {
     if (this.closed) return;
     const touched = new Set<ActiveRun>();
     const actions: [ActiveRun, DeciderAction[]][] = [];
+    const failureRuns: ActiveRun[] = [];
     this.store.transaction(() => {
       for (const run of this.reloadChangedRuns()) touched.add(run);
       const now = this.clock.now();
@@ -404,6 +405,9 @@ class EmbeddedEngine implements Engine {
         const decision = decide(this.deciderInput(run));
         this.apply(run, decision);
         actions.push([run, decision.actions]);
+        // Started in the same transaction as the failure, so a crash cannot lose it.
+        const failureRun = this.startFailureWorkflow(run);
+        if (failureRun) failureRuns.push(failureRun);
         clearTimeout(run.timer);
         run.timer = undefined;
         run.timerAt = undefined;
@@ -411,8 +415,44 @@ class EmbeddedEngine implements Engine {
       }
     });
     for (const [run, list] of actions) this.perform(run, list);
+    for (const failureRun of failureRuns) this.drive(failureRun);
     this.pump();
     for (const run of touched) this.settle(run);
+  }
+
+  /**
+   * Conductor's failure workflow: when a run whose definition names one ends
+   * FAILED or TIMED_OUT, start it with the run's input plus workflowId,
+   * reason, failureStatus, failureTaskId and failedWorkflow, and record its id
+   * in the failed run's output under `conductor.failure_workflow`. Call inside
+   * the transaction that recorded the failure.
+   */
+  private startFailureWorkflow(run: ActiveRun): ActiveRun | undefined {
+    const { header } = run;
+    const name = header.workflowDefinition.failureWorkflow;
+    if (!name || (header.status !== 'FAILED' && header.status !== 'TIMED_OUT')) return undefined;
+    if (header.output['conductor.failure_workflow'] !== undefined) return undefined;
+    const def = this.store.workflowDef(name, undefined);
+    if (!def) {
+      run.header = { ...header, output: { ...header.output, 'conductor.failure_workflow': `Error workflow ${name} failed to start.  reason: no workflow definition '${name}'` } };
+      this.store.saveWorkflow(run.header);
+      return undefined;
+    }
+    const failedTask = [...run.tasks].reverse().find((t) => ['FAILED', 'FAILED_WITH_TERMINAL_ERROR', 'TIMED_OUT'].includes(t.status));
+    const input: Record<string, unknown> = {
+      ...header.input,
+      workflowId: header.workflowId,
+      reason: header.reasonForIncompletion ?? null,
+      failureStatus: header.status,
+      ...(failedTask ? { failureTaskId: failedTask.taskId } : {}),
+      failedWorkflow: run.snapshot(),
+    };
+    const failure = this.newHeader(def, input, header.correlationId, undefined);
+    this.store.saveWorkflow(failure);
+    run.header = { ...header, output: { ...header.output, 'conductor.failure_workflow': failure.workflowId } };
+    this.store.saveWorkflow(run.header);
+    this.log.info('failure workflow started', { workflowId: failure.workflowId, failedWorkflowId: header.workflowId, name });
+    return new ActiveRun({ ...failure, tasks: [] });
   }
 
   /** Makes sure the run is decided again by `at` (the decider then sees the timeout or the retry delay). */

@@ -88,6 +88,8 @@ export const workflowDefSchema = z.looseObject({
   timeoutPolicy: z.enum(['TIME_OUT_WF', 'ALERT_ONLY']).default('ALERT_ONLY'),
   restartable: z.boolean().default(true),
   ownerEmail: z.string().optional(),
+  /** Started when a run of this workflow ends FAILED or TIMED_OUT, as in Conductor. */
+  failureWorkflow: z.string().min(1).optional(),
 });
 export type WorkflowDef = z.infer<typeof workflowDefSchema>;
 

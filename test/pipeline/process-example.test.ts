@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TranscriptSchema, type Transcript } from '../../src/domain/transcript.js';
+import { openStore, parseStoreConfig } from '../../src/store/index.js';
 import { exampleTruth } from './example-truth.js';
 import { repoRoot, runCli } from './run-cli.js';
 
@@ -84,9 +85,19 @@ describe('polyphony process on the bundled example', () => {
 
   test('bad input fails with a message naming the file, and writes no output', async () => {
     const badOut = join(work, 'bad-out');
-    const result = await runCli(['process', join(repoRoot, 'test', 'pipeline', 'fixtures', 'missing-track'), '--out', badOut], env()).done;
+    const result = await runCli(['process', join(repoRoot, 'test', 'pipeline', 'fixtures', 'missing-track'), '--out', badOut, '--json'], env()).done;
     assert.notEqual(result.code, 0);
     assert.match(result.stderr, /get_recording failed: recording\.json: tracks\[1\]\.path: file not found: bob\.wav/);
     assert.equal(existsSync(badOut), false);
+    // The failure workflow recorded the error where results are read.
+    const { transcriptId } = JSON.parse(result.stdout) as { transcriptId: string };
+    const store = await openStore(parseStoreConfig(env()));
+    try {
+      const record = await store.getTranscript(transcriptId);
+      assert.equal(record?.status, 'error');
+      assert.match(record?.error ?? '', /file not found: bob\.wav/);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -16,7 +16,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   worker: {
     summary: 'worker [--workers <module>] [--tasks a,b] [--concurrency N]: host workers for a Conductor server',
-    load: async () => (await import('./commands/worker.js')).workerCommand,
+    load: async () => (await import('./commands/pipeline-worker.js')).pipelineWorkerCommand,
   },
   inspect: {
     summary: 'inspect <workflowId> [--json]: a run task by task, with anomalies flagged',

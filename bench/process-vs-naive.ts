@@ -12,7 +12,9 @@ import { alignTrack } from '../src/audio/index.js';
 import { PocketsphinxTranscriber } from '../src/asr/pocketsphinx/index.js';
 import { loadRecording } from '../src/recording/recording-loader.js';
 import { makeRecording, type ParticipantSpec } from '../test/fixtures/make-recording.js';
-import { repoRoot, runCli } from '../test/pipeline/run-cli.js';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { repoRoot } from '../test/pipeline/run-cli.js';
 import { openEngine, type Workflow } from '../src/engine/index.js';
 
 const { values } = parseArgs({ options: { 'long-minutes': { type: 'string', default: '5' } } });
@@ -46,6 +48,19 @@ function longMeeting(minutes: number): ParticipantSpec[] {
   return people;
 }
 
+// What users run (`npx polyphony`): the built CLI, not the TypeScript sources through tsx.
+const builtCli = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+if (!existsSync(builtCli)) execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+
+function runBuiltCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [builtCli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
 /** Union length of the intervals in which at least one task function ran. */
 function busyMs(intervals: [number, number][]): number {
   const sorted = intervals.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
@@ -68,7 +83,7 @@ async function measure(label: string, recordingDir: string): Promise<void> {
   try {
     const home = join(work, 'home');
     const started = performance.now();
-    const result = await runCli(['process', recordingDir, '--out', join(work, 'out'), '--json'], { POLYPHONY_HOME: home }).done;
+    const result = await runBuiltCli(['process', recordingDir, '--out', join(work, 'out'), '--json'], { POLYPHONY_HOME: home });
     const processMs = performance.now() - started;
     if (result.code !== 0) throw new Error(`process failed: ${result.stderr}`);
     const { workflowId } = JSON.parse(result.stdout) as { workflowId: string };

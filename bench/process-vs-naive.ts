@@ -43,7 +43,7 @@ function longMeeting(minutes: number): ParticipantSpec[] {
   // A turn takes ~5 s of speech; 3 s gaps between turns leave most of each track silent.
   for (let t = 4, turn = 0; t < minutes * 60 - 8; t += 8, turn++) {
     const who = people[turn % 3]!;
-    (who.utterances as { atSec: number; text: string }[]).push({ atSec: t + who.trackStartSec * 0, text: lines[turn % lines.length]! });
+    (who.utterances as { atSec: number; text: string }[]).push({ atSec: t, text: lines[turn % lines.length]! });
   }
   return people;
 }

@@ -7,7 +7,7 @@ export { runRecordSchema, type RunRecord, type RunTaskRecord } from './run-recor
 export type { RunSource } from './run-source.js';
 export { conductorRunSource } from './conductor-run-source.js';
 export { openEmbeddedRunSource, RunSourceUnavailableError } from './embedded-run-source.js';
-export { conductorUrl, openRunSource, runSourceKind, type RunSourceKind } from './run-source-select.js';
+export { conductorUrl, openRunSource, runSourceKinds, type RunSourceKind } from './run-source-select.js';
 export { systemRuleContext } from './rule-context.js';
 export { runDoctor, type DoctorOptions } from './doctor/run-doctor.js';
 export { formatDoctorReport } from './doctor/doctor-format.js';

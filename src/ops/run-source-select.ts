@@ -8,11 +8,16 @@ import type { RunSource } from './run-source.js';
 /** Which runtime's records to read. */
 export type RunSourceKind = 'embedded' | 'conductor';
 
-/** The configured source: `--engine`, else POLYPHONY_ENGINE, else conductor when CONDUCTOR_SERVER_URL is set, else embedded. */
-export function runSourceKind(flag: string | undefined, env: NodeJS.ProcessEnv): RunSourceKind {
-  const chosen = flag ?? env['POLYPHONY_ENGINE'] ?? (env['CONDUCTOR_SERVER_URL'] ? 'conductor' : 'embedded');
+/**
+ * The sources to look in, in order: `--engine`, else POLYPHONY_ENGINE, names
+ * one; otherwise the embedded engine, then the Conductor server when one
+ * is given or CONDUCTOR_SERVER_URL is set (a run id is unique, so the first that knows it wins).
+ */
+export function runSourceKinds(flag: string | undefined, env: NodeJS.ProcessEnv, server?: string): RunSourceKind[] {
+  const chosen = flag ?? env['POLYPHONY_ENGINE'];
+  if (chosen === undefined || chosen === '') return server || env['CONDUCTOR_SERVER_URL'] ? ['embedded', 'conductor'] : ['embedded'];
   if (chosen !== 'embedded' && chosen !== 'conductor') throw new Error(`engine must be 'embedded' or 'conductor', got '${chosen}'`);
-  return chosen;
+  return [chosen];
 }
 
 /** The Conductor base URL: an explicit one, else CONDUCTOR_SERVER_URL, else the local default. */

@@ -167,5 +167,13 @@ describe('polyphony inspect on the embedded engine', () => {
     const r = await polyphony(['inspect', 'no-such-run'], env);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^polyphony: no workflow no-such-run in embedded \(.*engine\.db\)\n$/);
+    const empty = mkdtempSync(join(tmpdir(), 'polyphony-ops-empty-'));
+    try {
+      const none = await polyphony(['inspect', 'no-such-run', '--engine', 'embedded'], { POLYPHONY_HOME: empty });
+      assert.equal(none.code, 1);
+      assert.match(none.stderr, /^polyphony: no engine database at .*engine\.db \(is POLYPHONY_HOME right\?\)\n$/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -127,7 +127,9 @@ describe('inspect and doctor on a real Conductor server', { skip }, () => {
     const id = await h.client.startWorkflow('ops_tracks', { transcribe: { ms: 0, out: { wordCount: 0, speechSec: 240, durationSec: 300 } } });
     const wf = await waitForTerminal(h.client, id);
     assert.equal(wf.status, 'COMPLETED', wf.reasonForIncompletion ?? '');
-    const { report } = await inspectJson(id, env(), ['--engine', 'conductor']);
+    // No --engine: there is no embedded database here, so inspect looks on CONDUCTOR_SERVER_URL's server.
+    const { report } = await inspectJson(id, env());
+    assert.equal(report.workflowId, id);
     const kinds = kindsByRef(report)['transcribe'] ?? [];
     assert.ok(kinds.includes('empty-result'), JSON.stringify(report.anomalies));
     assert.ok(kinds.includes('implausibly-fast'), JSON.stringify(report.anomalies));

@@ -6,10 +6,12 @@ import {
   loadRunView,
   openRunSource,
   paint,
-  runSourceKind,
+  runSourceKinds,
   RunSourceUnavailableError,
   systemRuleContext,
   type RunSource,
+  type RunSourceKind,
+  type RunView,
 } from '../../ops/index.js';
 import { buildVersion } from '../../runtime/worker-identity.js';
 import { CliError } from '../cli-error.js';
@@ -18,7 +20,7 @@ const usage = `usage: polyphony inspect <workflowId> [--json] [--engine embedded
 Shows every task of a run (forked branches and sub-workflows included) with status, attempts,
 worker, version, duration and a summary of its output, and flags anomalies: ghost workers,
 implausibly fast heavy tasks, empty results, JOINs missing branches, many retries, stuck tasks.
-The engine is --engine, else POLYPHONY_ENGINE, else conductor when CONDUCTOR_SERVER_URL is set.
+Looks in --engine, else POLYPHONY_ENGINE; else the embedded engine, then CONDUCTOR_SERVER_URL's server.
 Exit status: 0 no anomalies, 3 anomalies found, 1 the run cannot be read.`;
 
 /** Exit status when the run was read and something is wrong with it. */
@@ -50,21 +52,14 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new CliError(`inspect needs exactly one workflow id\n${usage}`, 2);
 
-  let source: RunSource;
+  let kinds;
   try {
-    source = openRunSource(runSourceKind(values.engine, process.env), { server: values.server, env: process.env });
+    kinds = runSourceKinds(values.engine, process.env, values.server);
   } catch (error) {
-    if (error instanceof RunSourceUnavailableError) throw new CliError(error.message);
     throw new CliError(error instanceof Error ? error.message : String(error), 2);
   }
+  const { source, view } = await findRun(kinds, id, values.server);
   try {
-    const view = await loadRunView(source, id).catch((error: unknown) => {
-      if (error instanceof ConductorRequestError) {
-        throw new CliError(`${error.message}\n(is the Conductor server up? polyphony doctor checks it)`);
-      }
-      throw error;
-    });
-    if (view === undefined) throw new CliError(`no workflow ${id} in ${source.kind} (${source.location})`);
     const ctx = systemRuleContext(values['expect-version'] ?? buildVersion());
     const report = buildInspectReport(view, ctx, { kind: source.kind, location: source.location });
     // Absent values are null in JSON, so a consumer sees every field.
@@ -74,4 +69,36 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   } finally {
     source.close();
   }
+}
+
+/** Looks for the run in each source in turn; the source that has it stays open for the caller to close. */
+async function findRun(kinds: readonly RunSourceKind[], id: string, server: string | undefined): Promise<{ source: RunSource; view: RunView }> {
+  const looked: string[] = [];
+  for (const kind of kinds) {
+    let source: RunSource;
+    try {
+      source = openRunSource(kind, { server, env: process.env });
+    } catch (error) {
+      // An absent engine database only matters when it was the one place to look.
+      if (error instanceof RunSourceUnavailableError && kinds.length > 1) {
+        looked.push(`embedded (${error.message})`);
+        continue;
+      }
+      throw error instanceof RunSourceUnavailableError ? new CliError(error.message) : error;
+    }
+    let view: RunView | undefined;
+    try {
+      view = await loadRunView(source, id);
+    } catch (error) {
+      source.close();
+      if (error instanceof ConductorRequestError) {
+        throw new CliError(`${error.message}\n(is the Conductor server up? polyphony doctor checks it)`);
+      }
+      throw error;
+    }
+    if (view !== undefined) return { source, view };
+    looked.push(`${source.kind} (${source.location})`);
+    source.close();
+  }
+  throw new CliError(`no workflow ${id} in ${looked.join(' or ')}`);
 }

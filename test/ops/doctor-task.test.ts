@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -46,6 +48,46 @@ describe('polyphony doctor (embedded)', () => {
     assert.equal(conductor.ok, false);
     assert.match(conductor.detail, /not ready after 2000 ms \(waiting for health\)/);
     assert.match(conductor.hint!, /start the server .* check CONDUCTOR_SERVER_URL/);
+  });
+
+  test('with POLYPHONY_LLM=openai the endpoint must answer a tiny request; a refused key fails with a hint', async () => {
+    // A local node:http server speaks the chat completions protocol in place of a hosted model.
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.headers.authorization !== 'Bearer good-key') {
+          res.statusCode = 401;
+          res.end('{"error":{"message":"invalid api key"}}');
+          return;
+        }
+        res.setHeader('content-type', 'application/json');
+        const content = JSON.stringify({ title: 'Budget Review' });
+        res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const llmEnv = (key: string) => ({
+        POLYPHONY_HOME: home,
+        POLYPHONY_LLM: 'openai',
+        POLYPHONY_LLM_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+        POLYPHONY_LLM_MODEL: 'tiny',
+        POLYPHONY_LLM_API_KEY: key,
+      });
+      const good = await polyphony(['doctor', '--json'], llmEnv('good-key'));
+      assert.equal(good.code, 0, good.stdout + good.stderr);
+      const ok = doctorSchema.parse(JSON.parse(good.stdout)).checks.find((c) => c.name === 'llm (tiny)')!;
+      assert.match(ok.detail, /answered in \d+ ms \(title: "Budget Review"\)/);
+
+      const bad = await polyphony(['doctor', '--json'], llmEnv('wrong-key'));
+      assert.equal(bad.code, 1);
+      const refused = doctorSchema.parse(JSON.parse(bad.stdout)).checks.find((c) => c.name === 'llm (tiny)')!;
+      assert.equal(refused.ok, false);
+      assert.match(refused.detail, /answered 401/);
+      assert.match(refused.hint!, /POLYPHONY_LLM_API_KEY/);
+    } finally {
+      server.close();
+    }
   });
 
   test('a configuration error is a failed check naming the variable', async () => {

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { TRACK_FORMATS, makeRecording, type RecordingTruth } from '../../test/fixtures/make-recording.js';
 import { tempDir } from '../../test/fixtures/synth-audio.js';
 import { probeAudio } from './audio-probe.js';
-import { extractClip } from './clip-extract.js';
+import { concatSpeechRegions } from './speech-concat.js';
 import { detectSpeechRegions } from './speech-regions.js';
 import { alignTrack } from './track-align.js';
 
@@ -51,8 +51,8 @@ describe('audio layer on a synthesised multitrack recording', () => {
         const region = regions[i]!;
         assert.ok(Math.abs(region.start - (u.start - 0.25)) <= 0.3, `${track.name} "${u.text}": region ${region.start}, speech ${u.start}`);
         assert.ok(region.end >= u.end - 0.05, `${track.name} "${u.text}": region ends ${region.end}, speech ${u.end}`);
-        const clip = await extractClip({ wavPath: aligned.outputPath, region, outputPath: join(dir, `${track.participantId}-${i}.wav`), signal });
-        assert.equal(clip.startSec, region.start);
+        const [piece] = await concatSpeechRegions({ wavPath: aligned.outputPath, regions: [region], gapSec: 0.5, outputPath: join(dir, `${track.participantId}-${i}.wav`), signal });
+        assert.equal(piece?.trackStart, region.start);
       }
     }
   });

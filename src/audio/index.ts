@@ -5,8 +5,6 @@ export type { AlignedTrack } from './track-align.js';
 export { detectSpeechRegions, measureFrameLevels } from './speech-regions.js';
 export { DEFAULT_SPEECH_REGION_OPTIONS, shapeSpeechRegions } from './speech-region-shape.js';
 export type { SpeechRegionOptions, FrameLevels } from './speech-region-shape.js';
-export { extractClip } from './clip-extract.js';
-export type { ExtractedClip } from './clip-extract.js';
 export { mixdown } from './audio-mixdown.js';
 export { computeWaveform } from './waveform-peaks.js';
 export { PCM_RATE, WAV_HEADER_BYTES, readPlainWav } from './wav-format.js';

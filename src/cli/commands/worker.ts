@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   ConductorClient,
@@ -14,6 +12,7 @@ import {
 import type { Worker } from '../../runtime/worker.js';
 import { CliError } from '../cli-error.js';
 import { createCliLogger } from '../cli-logger.js';
+import { loadWorkersModule } from '../workers-module.js';
 
 const usage = `usage: polyphony worker [--workers <module>] [--defs <file.json>]... [--tasks a,b] [--concurrency N]
                         [--server <url>] [--grace <seconds>] [--no-register]
@@ -28,18 +27,6 @@ export interface WorkerSetup {
   close?(): Promise<void>;
 }
 
-/** Loads `workers` (or `default.workers`) from a module path given on the command line. */
-async function loadWorkersModule(path: string): Promise<Worker[]> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
-  } catch (error) {
-    throw new CliError(`cannot load --workers ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const workers = mod['workers'] ?? (mod['default'] as { workers?: unknown } | undefined)?.workers;
-  if (!Array.isArray(workers)) throw new CliError(`--workers ${path}: the module has no \`workers\` array export`);
-  return workers as Worker[];
-}
 
 /** Same worker, different concurrency (wrapped, not spread: a worker may be a class instance). */
 function withConcurrency(worker: Worker, concurrency: number): Worker {

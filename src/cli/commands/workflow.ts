@@ -11,7 +11,8 @@ import {
 } from '../../engine/index.js';
 import type { Worker } from '../../runtime/worker.js';
 import { CliError } from '../cli-error.js';
-import { loadWorkersModule, readDefinitionFiles } from './workflow-files.js';
+import { loadWorkersModule } from '../workers-module.js';
+import { readDefinitionFiles } from './workflow-files.js';
 
 const usage = `usage: polyphony workflow run <definition.json> [more definitions.json...] [--input <json>] [--workers <module>]...
        polyphony workflow get <id>

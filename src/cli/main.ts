@@ -26,6 +26,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'doctor [--json]: check tools, database, blob store, LLM, Conductor and its workers',
     load: async () => (await import('./commands/doctor.js')).doctorCommand,
   },
+  shadow: {
+    summary: 'shadow <recording> [--engines a,b | --asr a,b | --llm a,b] [--out <dir>] [--json]: run two configurations and compare the transcripts',
+    load: async () => (await import('./commands/shadow.js')).shadowCommand,
+  },
   task: {
     summary: 'task run <taskName> --input <json|@file>: run one task outside any workflow',
     load: async () => (await import('./commands/task.js')).taskCommand,

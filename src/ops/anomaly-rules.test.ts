@@ -130,6 +130,8 @@ describe('run view', () => {
       task('get_participants', { status: 'FAILED', reasonForIncompletion: 'no such file: bob.webm\nstack…' }),
       task('generate_title', { outputData: { _worker: 'h:1:v', title: 'Budget', nested: { a: 1 }, tags: [1, 2] } }),
     ]);
-    assert.deepEqual(v.tasks.map(summarizeTask), ['no such file: bob.webm', 'title=Budget tags=[2]']);
+    assert.deepEqual(v.tasks.map((t) => summarizeTask(t, NOW)), ['no such file: bob.webm', 'title=Budget tags=[2]']);
+    const running = view([task('transcribe_track', { status: 'IN_PROGRESS', startTime: NOW - 12_000, endTime: 0 }), task('finalize', { status: 'SCHEDULED' })]);
+    assert.deepEqual(running.tasks.map((t) => summarizeTask(t, NOW)), ['running for 12 s', 'waiting for a worker']);
   });
 });

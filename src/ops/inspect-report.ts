@@ -61,7 +61,7 @@ export function buildInspectReport(view: RunView, ctx: RuleContext, source: { ki
       workerId: t.workerId,
       workerVersion: t.workerVersion,
       durationMs: t.durationMs,
-      summary: summarizeTask(t),
+      summary: summarizeTask(t, ctx.now),
       anomalies: anomalies.filter((a) => a.taskId === t.taskId),
     })),
     anomalies,

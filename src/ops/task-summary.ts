@@ -1,4 +1,4 @@
-import { numberField } from './anomaly.js';
+import { formatDuration, numberField } from './anomaly.js';
 import type { RunTaskView } from './run-view.js';
 
 const sec = (v: number | undefined) => (v === undefined ? '?' : `${Math.round(v)}s`);
@@ -28,9 +28,11 @@ function genericSummary(out: Record<string, unknown>): string {
   return parts.join(' ');
 }
 
-/** A one-line summary of what the task produced (or why it did not). */
-export function summarizeTask(t: RunTaskView): string {
+/** A one-line summary of what the task produced (or why it did not, or how long it has been at it by `now`). */
+export function summarizeTask(t: RunTaskView, now: number = Date.now()): string {
   if (t.reason !== undefined && t.status !== 'COMPLETED') return t.reason.split('\n')[0]!.slice(0, 100);
+  if (t.kind === 'SIMPLE' && t.status === 'SCHEDULED') return 'waiting for a worker';
+  if (t.kind === 'SIMPLE' && t.status === 'IN_PROGRESS') return t.startTime > 0 ? `running for ${formatDuration(now - t.startTime)}` : 'running';
   if (t.kind === 'JOIN') {
     const joinOn = t.inputData['joinOn'];
     const total = Array.isArray(joinOn) ? joinOn.length : undefined;

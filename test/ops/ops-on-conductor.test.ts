@@ -10,7 +10,7 @@ import { buildInspectReport, conductorRunSource, loadRunView, systemRuleContext 
 import { cliEntry, repoRoot } from '../pipeline/run-cli.js';
 import { conductorUnavailable, startHarness, waitForTerminal, type ConductorHarness } from '../conductor/conductor-fixture.js';
 import { workers as scriptedWorkers } from './fixtures/scripted-workers.js';
-import { CURRENT_BUILD, inspectJson, kindsByRef, polyphony, STALE_BUILD, versionOf, workerIdAt } from './ops-fixture.js';
+import { CURRENT_BUILD, inspectJson, kindsByRef, polyphony, STALE_BUILD, versionOf, workerIdAt, type InspectJson } from './ops-fixture.js';
 
 /*
  * On a real Conductor server: a stale worker process (another build, set by
@@ -76,6 +76,29 @@ describe('inspect and doctor on a real Conductor server', { skip }, () => {
           ],
         },
         { name: 'ops_plan', version: 1, schemaVersion: 2, ownerEmail: 'ops@example.com', tasks: [simple('get_participants', 'plan', {})] },
+        {
+          name: 'ops_parent',
+          version: 1,
+          schemaVersion: 2,
+          ownerEmail: 'ops@example.com',
+          tasks: [
+            {
+              name: 'fork',
+              taskReferenceName: 'fork',
+              type: 'FORK_JOIN',
+              forkTasks: [0, 1].map((i) => [
+                {
+                  name: 'ops_tracks',
+                  taskReferenceName: `track_${i}`,
+                  type: 'SUB_WORKFLOW',
+                  subWorkflowParam: { name: 'ops_tracks', version: 1 },
+                  inputParameters: { transcribe: { ms: 300, out: { wordCount: 7 + i, speechSec: 5, durationSec: 10 } } },
+                },
+              ]),
+            },
+            { name: 'join', taskReferenceName: 'join', type: 'JOIN', joinOn: ['track_0', 'track_1'] },
+          ],
+        },
       ],
     });
   });
@@ -134,6 +157,21 @@ describe('inspect and doctor on a real Conductor server', { skip }, () => {
     assert.ok(kinds.includes('empty-result'), JSON.stringify(report.anomalies));
     assert.ok(kinds.includes('implausibly-fast'), JSON.stringify(report.anomalies));
     assert.match(report.anomalies.find((a) => a.kind === 'empty-result')!.reason, /0 words recognised from 240\.0 s of speech/);
+  });
+
+  test('inspect follows forked sub-workflows on the server, labelling each task with its branch', async () => {
+    const id = await h.client.startWorkflow('ops_parent', {});
+    const wf = await waitForTerminal(h.client, id);
+    assert.equal(wf.status, 'COMPLETED', wf.reasonForIncompletion ?? '');
+    const { report } = await inspectJson(id, env(), ['--engine', 'conductor']);
+    const line = (t: InspectJson['tasks'][number]) => [t.depth, t.branch, t.ref, t.status, t.summary];
+    assert.deepEqual(report.tasks.filter((t) => t.ref === 'transcribe').map(line), [
+      [1, 'fork[0] › track_0', 'transcribe', 'COMPLETED', 'words=7 speech=5s'],
+      [1, 'fork[1] › track_1', 'transcribe', 'COMPLETED', 'words=8 speech=5s'],
+    ]);
+    assert.equal(report.tasks.filter((t) => t.depth === 1).length, 6, 'three tasks from each sub-workflow');
+    assert.equal(report.tasks.find((t) => t.ref === 'join')!.summary, 'branches=2/2');
+    assert.deepEqual(report.anomalies.filter((a) => a.kind !== 'ghost-worker'), [], 'two versions poll transcribe_track now; nothing else is wrong');
   });
 
   test('a task whose worker died after polling it is stuck once past the response timeout the server recorded', async () => {

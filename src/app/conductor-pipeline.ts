@@ -37,6 +37,17 @@ export async function openConductorPipeline(
       await sleep(interval, undefined, { signal }).catch(() => undefined);
     }
   };
+  /** Follows the failure workflow, which the server creates asynchronously: it may not exist yet. */
+  const followFailureWorkflow = async (id: string, signal: AbortSignal) => {
+    for (;;) {
+      try {
+        return await followUntilTerminal(id, signal);
+      } catch (error) {
+        if (signal.aborted) throw error;
+        await sleep(interval, undefined, { signal }).catch(() => undefined);
+      }
+    }
+  };
   return {
     engine: 'conductor',
     client,
@@ -46,9 +57,13 @@ export async function openConductorPipeline(
       const wf = await followUntilTerminal(id, signal, onChange);
       // The server starts the failure workflow (which marks the transcript as an
       // error); when our workers run here, let them finish it before stopping.
-      const failureId = wf.output['conductor.failure_workflow'];
+      let failureId = wf.output['conductor.failure_workflow'];
+      for (let i = 0; host && wf.status !== 'COMPLETED' && failureId === undefined && i < 10 && !signal.aborted; i++) {
+        await sleep(interval, undefined, { signal }).catch(() => undefined);
+        failureId = (await client.getWorkflow(id, { includeTasks: false, signal })).output['conductor.failure_workflow'];
+      }
       if (host && wf.status !== 'COMPLETED' && typeof failureId === 'string' && !signal.aborted) {
-        await followUntilTerminal(failureId, AbortSignal.any([signal, AbortSignal.timeout(60_000)])).catch((error: unknown) =>
+        await followFailureWorkflow(failureId, AbortSignal.any([signal, AbortSignal.timeout(60_000)])).catch((error: unknown) =>
           log.warn('failure workflow did not finish', { workflowId: failureId, error: String(error) }),
         );
       }

@@ -9,6 +9,7 @@ export interface TaskRecord {
   retried?: boolean | undefined;
   reasonForIncompletion?: string | null | undefined;
   subWorkflowId?: string | null | undefined;
+  inputData?: Record<string, unknown> | undefined;
 }
 
 /** The parts of a recorded workflow both runtimes record alike (Conductor's Workflow shape). */

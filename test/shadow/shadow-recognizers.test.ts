@@ -95,11 +95,16 @@ describe('polyphony shadow, expected failures', () => {
 
   test('a side that fails makes the command fail, naming the side and the reason', async () => {
     const bad = join(repoRoot, 'test', 'pipeline', 'fixtures', 'missing-track');
-    const result = await runCli(['shadow', bad, '--asr', 'pocketsphinx:fast,pocketsphinx:accurate', '--json'], { POLYPHONY_HOME: join(work, 'home') }).done;
+    const out = join(work, 'out');
+    const args = ['shadow', bad, '--asr', 'pocketsphinx:fast,pocketsphinx:accurate', '--out', out];
+    const result = await runCli(args, { POLYPHONY_HOME: join(work, 'home') }).done;
     assert.equal(result.code, 1);
     assert.match(result.stderr, /side a \(embedded · pocketsphinx:fast · extractive\) failed: get_recording failed: .*file not found: bob\.wav/);
     assert.match(result.stderr, /side b \(embedded · pocketsphinx:accurate · extractive\) failed: get_recording failed/);
-    const report = ShadowReportSchema.parse(JSON.parse(result.stdout));
+    assert.match(result.stdout, /^no comparison: a side did not complete$/m);
+    // The report is still written, with no comparison and no side folders.
+    assert.deepEqual(await readdir(out), ['shadow-report.json']);
+    const report = ShadowReportSchema.parse(JSON.parse(readFileSync(join(out, 'shadow-report.json'), 'utf8')));
     assert.equal(report.comparison, null);
     assert.deepEqual(report.sides.map((s) => s.status), ['FAILED', 'FAILED']);
   });

@@ -19,7 +19,8 @@ function differenceLine(d: WordDifference): string {
   return `  ${d.kind.padEnd(13)}${where}  ${text}`;
 }
 
-function comparisonLines(c: ShadowComparison): string[] {
+/** The comparison table and the first word differences, one line each. */
+export function formatComparison(c: ShadowComparison): string[] {
   const w = c.words;
   const lines = [
     row('', 'a', 'b'),
@@ -52,6 +53,6 @@ function comparisonLines(c: ShadowComparison): string[] {
 /** The report for a person: the two sides, a table of the comparison, then the first word differences. */
 export function formatShadowReport(report: ShadowReport): string {
   const lines = [`shadow run of ${report.recording}`, ...report.sides.map(sideLine), ''];
-  lines.push(...(report.comparison ? comparisonLines(report.comparison) : ['no comparison: a side did not complete']));
+  lines.push(...(report.comparison ? formatComparison(report.comparison) : ['no comparison: a side did not complete']));
   return `${lines.join('\n')}\n`;
 }

@@ -75,6 +75,16 @@ describe('polyphony shadow --asr on the bundled example', () => {
     assert.equal(stableJson(saved), stableJson(report));
   });
 
+  test('shadow --compare gives the same comparison from the two transcript files, without running anything', async () => {
+    const args = ['shadow', '--compare', join(out, 'a', 'transcript.json'), join(out, 'b', 'transcript.json'), '--json'];
+    const result = await runCli(args, env()).done;
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `${stableJson(report.comparison, 0)}\n`);
+    const notTranscript = await runCli(['shadow', '--compare', join(out, 'a', 'transcript.json'), join(out, 'shadow-report.json')], env()).done;
+    assert.equal(notTranscript.code, 1);
+    assert.match(notTranscript.stderr, /shadow-report\.json is not a transcript\.json: id: /);
+  });
+
   test('the human report shows the table and the first differences', () => {
     const text = formatShadowReport(report);
     assert.match(text, /^WER \(b against a\) +\d\.\d{4} +\(\d+ substituted, \d+ inserted, \d+ deleted; \d+ matched\)$/m);

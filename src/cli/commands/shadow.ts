@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failureReason } from '../../app/run-view.js';
 import { exportTranscript } from '../../app/transcript-export.js';
 import type { AppConfig } from '../../config/app-config.js';
-import type { Transcript } from '../../domain/transcript.js';
+import { TranscriptSchema, type Transcript } from '../../domain/transcript.js';
 import type { Logger } from '../../runtime/logger.js';
 import {
   compareTranscripts,
   describeAsr,
   describeLlm,
   describeSide,
+  formatComparison,
   formatShadowReport,
   planShadowSides,
   ShadowPlanError,
@@ -29,6 +30,7 @@ import { progressDisplay } from '../progress-display.js';
 import { openPipelineRunner } from './process.js';
 
 const usage = `usage: polyphony shadow <recording-dir> [--engines embedded,conductor] [--asr <a>,<b>] [--llm <a>,<b>] [--out <dir>] [--differences N] [--no-local-workers] [--json]
+       polyphony shadow --compare <a/transcript.json> <b/transcript.json> [--loose-text] [--differences N] [--json]
   --asr values: pocketsphinx[:fast|:accurate], openai[:model]; --llm values: extractive, openai[:model]`;
 
 interface SideOptions {
@@ -94,6 +96,34 @@ async function runSide(base: AppConfig, side: ShadowSide, options: SideOptions):
   }
 }
 
+/** Reads a `transcript.json` written by `process` or `shadow --out`. */
+async function readTranscriptFile(path: string): Promise<Transcript> {
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new CliError(`cannot read ${path}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliError(`${path} is not JSON`);
+  }
+  const parsed = TranscriptSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`${path} is not a transcript.json: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** `shadow --compare`: the comparison of two transcripts already written, without running anything. */
+async function compareFiles(paths: string[], options: { looseText: boolean; maxDifferences: number; json: boolean }): Promise<number> {
+  const [pathA, pathB] = paths;
+  if (!pathA || !pathB || paths.length !== 2) throw new CliError(usage, 2);
+  const comparison = compareTranscripts(await readTranscriptFile(pathA), await readTranscriptFile(pathB), options);
+  process.stdout.write(options.json ? `${stableJson(comparison, 0)}\n` : `a  ${resolve(pathA)}\nb  ${resolve(pathB)}\n\n${formatComparison(comparison).join('\n')}\n`);
+  return 0;
+}
+
 /** `polyphony shadow`: the same recording through two configurations, kept apart, then compared. */
 export async function shadowCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -105,14 +135,17 @@ export async function shadowCommand(argv: string[]): Promise<number> {
       llm: { type: 'string' },
       out: { type: 'string', short: 'o' },
       differences: { type: 'string', default: '20' },
+      compare: { type: 'boolean', default: false },
+      'loose-text': { type: 'boolean', default: false },
       'no-local-workers': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
-  const [recording] = positionals;
-  if (!recording || positionals.length > 1) throw new CliError(usage, 2);
   const maxDifferences = Number(values.differences);
   if (!Number.isInteger(maxDifferences) || maxDifferences < 0) throw new CliError(`--differences must be a whole number, got '${values.differences}'`, 2);
+  if (values.compare) return compareFiles(positionals, { looseText: values['loose-text'], maxDifferences, json: values.json });
+  const [recording] = positionals;
+  if (!recording || positionals.length > 1) throw new CliError(usage, 2);
   const recordingDir = resolve(recording);
   if (!existsSync(recordingDir)) throw new CliError(`recording not found: ${recordingDir}`);
   const localWorkers = !values['no-local-workers'];

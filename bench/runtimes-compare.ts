@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     const embeddedRun = await processWallMs('embedded', work, {});
     const conductorRun = await processWallMs('conductor', work, { CONDUCTOR_SERVER_URL: server.url });
     printTable([
-      { label: `dynamic fork of ${FANOUT} no-op tasks + JOIN`, embedded: embeddedFan / 1000, conductor: conductorFan / 1000, unit: 's' },
+      { label: `dynamic fork of ${FANOUT.toLocaleString('en')} no-op tasks + JOIN`, embedded: embeddedFan / 1000, conductor: conductorFan / 1000, unit: 's' },
       { label: 'per task', embedded: embeddedFan / FANOUT, conductor: conductorFan / FANOUT, unit: 'ms' },
       { label: 'throughput', embedded: (FANOUT / embeddedFan) * 1000, conductor: (FANOUT / conductorFan) * 1000, unit: 'tasks/s' },
       { label: '`polyphony process examples/meeting` wall time', embedded: embeddedRun / 1000, conductor: conductorRun / 1000, unit: 's' },

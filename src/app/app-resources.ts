@@ -1,4 +1,4 @@
-import { createTranscriber } from '../asr/index.js';
+import { createTranscriber, limitTranscriber } from '../asr/index.js';
 import type { AppConfig } from '../config/app-config.js';
 import { createSummarizer } from '../llm/index.js';
 import { systemClock } from '../runtime/clock.js';
@@ -21,7 +21,8 @@ export async function openAppResources(config: AppConfig, log: Logger): Promise<
   return {
     store,
     blobs: openBlobStore(config.store),
-    transcriber: createTranscriber(config.asr),
+    // One recogniser pool per process, shared by every track's task.
+    transcriber: limitTranscriber(createTranscriber(config.asr, log)),
     summarizer: createSummarizer(config.llm),
     delivery: config.delivery,
     clock: systemClock,

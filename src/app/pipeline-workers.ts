@@ -9,7 +9,8 @@ const cpuBound = new Set(['align_track', 'mixdown_tracks', 'generate_waveform'])
 export function pipelineWorkers(resources: TaskResources): Worker[] {
   const cores = availableParallelism();
   return taskCatalog.map((task) => {
-    if (task.name === 'transcribe_track') return taskWorker(task, resources, resources.transcriber.capabilities.maxConcurrency);
+    // Tracks wait on the shared recogniser pool (see limitTranscriber), not on a task slot.
+    if (task.name === 'transcribe_track') return taskWorker(task, resources, 16);
     return taskWorker(task, resources, cpuBound.has(task.name) ? cores : 8);
   });
 }

@@ -1,17 +1,23 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { concatSpeechRegions } from '../audio/index.js';
-import { SpeechRegionSchema } from '../domain/speech-region.js';
+import { SpeechRegionSchema, type SpeechRegion } from '../domain/speech-region.js';
 import { batchRegions, toTrackTime } from '../domain/speech-timeline.js';
 import type { Word } from '../domain/word.js';
 import { blobKeys } from './blob-keys.js';
 import { readJsonBlob, writeJsonBlob } from './blob-json.js';
+import { mapConcurrently } from './map-concurrently.js';
 import { defineTask } from './task-definition.js';
 
 /** Silence between regions laid end to end: enough for the recogniser to end an utterance. */
 const GAP_SEC = 0.5;
-/** Speech per recogniser call: bounds memory and request size (10 min of 16 kHz WAV is ~19 MB). */
-const MAX_BATCH_SPEECH_SEC = 600;
+/**
+ * Speech per recogniser call. Small enough that batches from several tracks
+ * spread evenly over the cores; large enough that loading the model (~0.3 s
+ * for pocketsphinx) stays a few percent of the work.
+ */
+const MAX_BATCH_SPEECH_SEC = 60;
 
 /**
  * Recognises only the speech regions of an aligned track. The regions are laid
@@ -43,15 +49,18 @@ export const transcribeTrack = defineTask({
   async run(input, ctx) {
     const regions = await readJsonBlob(ctx.blobs, input.regionsKey, z.array(SpeechRegionSchema));
     const wavPath = await ctx.blobs.getFile(input.alignedKey, ctx.scratchDir);
-    const words: Word[] = [];
-    for (const [i, batch] of batchRegions(regions, MAX_BATCH_SPEECH_SEC).entries()) {
+    const recognise = async (batch: SpeechRegion[], i: number): Promise<Word[]> => {
       const outputPath = join(ctx.scratchDir, `speech-${i}.wav`);
       const pieces = await concatSpeechRegions({ wavPath, regions: batch, gapSec: GAP_SEC, outputPath, signal: ctx.signal });
-      for (const w of await ctx.transcriber.transcribe(outputPath, { signal: ctx.signal })) {
+      const recognised = await ctx.transcriber.transcribe(outputPath, { signal: ctx.signal });
+      await rm(outputPath, { force: true });
+      return recognised.map((w) => {
         const start = toTrackTime(pieces, w.start);
-        words.push({ text: w.text, start, end: Math.max(start, toTrackTime(pieces, w.end)), speaker: input.speaker });
-      }
-    }
+        return { text: w.text, start, end: Math.max(start, toTrackTime(pieces, w.end)), speaker: input.speaker };
+      });
+    };
+    // As many batches in flight as the recogniser takes at once; the shared pool does the rest.
+    const words = (await mapConcurrently(batchRegions(regions, MAX_BATCH_SPEECH_SEC), ctx.transcriber.capabilities.maxConcurrency, recognise)).flat();
     const wordsKey = blobKeys.trackWords(input.transcriptId, input.trackIndex);
     await writeJsonBlob(ctx.blobs, wordsKey, words);
     return {

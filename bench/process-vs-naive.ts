@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { alignTrack } from '../src/audio/index.js';
+import { alignTrack, probeAudio } from '../src/audio/index.js';
 import { PocketsphinxTranscriber } from '../src/asr/pocketsphinx/index.js';
 import { loadRecording } from '../src/recording/recording-loader.js';
 import { makeRecording, type ParticipantSpec } from '../test/fixtures/make-recording.js';
@@ -101,6 +101,10 @@ async function measure(label: string, recordingDir: string): Promise<void> {
     const main = runs[0]!;
     const intervals = runs.flatMap((wf) => (wf.tasks ?? []).filter((t) => t.taskType !== 'SUB_WORKFLOW' && t.workerId).map((t): [number, number] => [t.startTime, t.endTime]));
     const wfMs = (main.endTime ?? 0) - main.startTime;
+    const speechSec = runs
+      .flatMap((wf) => wf.tasks ?? [])
+      .filter((t) => t.referenceTaskName === 'transcribe_track' && t.status === 'COMPLETED')
+      .reduce((sum, t) => sum + Number(t.outputData['speechSec'] ?? 0), 0);
     const outsideMs = wfMs - busyMs(intervals);
 
     // Naive: the same recogniser on every full aligned track, one after another.
@@ -113,6 +117,7 @@ async function measure(label: string, recordingDir: string): Promise<void> {
       await alignTrack({ inputPath: track.path, offsetMs: track.offsetMs ?? 0, outputPath, signal });
       aligned.push(outputPath);
     }
+    const audioSec = recording.tracks.length === 0 ? 0 : (await Promise.all(aligned.map((p) => probeAudio(p, signal)))).reduce((sum, p) => sum + p.durationSec, 0);
     const naiveStart = performance.now();
     let naiveWords = 0;
     for (const path of aligned) naiveWords += (await transcriber.transcribe(path, { signal })).length;
@@ -121,7 +126,8 @@ async function measure(label: string, recordingDir: string): Promise<void> {
     console.log(
       `${label}: process ${(processMs / 1000).toFixed(1)} s (workflow ${(wfMs / 1000).toFixed(1)} s), ` +
         `naive ${(naiveMs / 1000).toFixed(1)} s (${naiveWords} words) → ratio ${(processMs / naiveMs).toFixed(2)}; ` +
-        `outside task functions ${(outsideMs / 1000).toFixed(2)} s = ${((100 * outsideMs) / wfMs).toFixed(1)} % of the workflow`,
+        `outside task functions ${(outsideMs / 1000).toFixed(2)} s = ${((100 * outsideMs) / wfMs).toFixed(1)} % of the workflow; ` +
+        `recogniser input: ${speechSec.toFixed(0)} s of speech vs ${audioSec.toFixed(0)} s of track audio`,
     );
   } finally {
     await rm(work, { recursive: true, force: true });

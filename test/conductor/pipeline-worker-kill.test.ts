@@ -10,7 +10,9 @@ import type { Word } from '../../src/domain/word.js';
 import { parseWorkerId } from '../../src/runtime/worker-identity.js';
 import { openStore, parseStoreConfig } from '../../src/store/index.js';
 import { repoRoot, runCli } from '../pipeline/run-cli.js';
+import { conformanceSuite } from '../conformance/conformance-suite.js';
 import { conductorUnavailable, eventually, startHarness, waitForTerminal, type ConductorHarness } from './conductor-fixture.js';
+import { conductorRuntime } from './conductor-runtime.js';
 
 const unavailable = conductorUnavailable();
 const example = join(repoRoot, 'examples', 'meeting');
@@ -55,8 +57,9 @@ const build = (task: ConductorTask) => parseWorkerId(task.workerId ?? '')?.versi
 
 // The issue's scenario: a `polyphony worker` process is SIGKILLed in the middle
 // of a transcription; Conductor times its task out and another worker process
-// (sharing the database and blob store) completes the run.
-describe('a pipeline worker killed mid-transcription on a real Conductor server', { skip: unavailable ?? false }, () => {
+// (sharing the database and blob store) completes the run. The same server then
+// runs the conformance suite (one server start per test file).
+describe('on a real Conductor server', { skip: unavailable ?? false }, () => {
   let harness: ConductorHarness;
   let work: string;
   let embeddedWords: Word[];
@@ -81,7 +84,7 @@ describe('a pipeline worker killed mid-transcription on a real Conductor server'
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  test('the task is timed out, another worker completes the run, and no word is lost or duplicated', async () => {
+  test('a pipeline worker killed mid-transcription: the task is timed out, another worker completes the run, no word lost or duplicated', async () => {
     const { taskDefs, workflows } = pipelineDefinitions();
     await registerDefinitions(harness.client, { taskDefs: shortTimeoutTaskDefs(), workflowDefs: workflows });
     assert.equal((await harness.client.getTaskDef('transcribe_track'))?.responseTimeoutSeconds, RESPONSE_TIMEOUT_S);
@@ -146,4 +149,21 @@ describe('a pipeline worker killed mid-transcription on a real Conductor server'
     assert.equal(words.length, embeddedWords.length);
     assert.deepEqual(words, embeddedWords);
   });
+
+  conformanceSuite(
+    { name: 'Conductor', create: (workers) => conductorRuntime(harness.client).create(workers) },
+    {
+      // concurrentExecLimit postponements wait for the sweeper: seconds in one run, 60 s in another.
+      waitMs: 240_000,
+      todo: {
+        'runs no more tasks of a type at once than its concurrentExecLimit':
+          'Conductor 3.32 (SQLite) handed out 3 conf_sleep tasks at once with concurrentExecLimit 2, in each of two runs (docs/conductor.md)',
+      },
+      // conformance-on-conductor.test.ts runs conf_timeout on this server kind as a TODO already (it takes minutes).
+      skip: {
+        'times out a task past timeoutSeconds and retries it, then times out the workflow':
+          'with SQLite persistence Conductor checks timeoutSeconds only when its sweeper revisits the workflow, so the retry may complete (docs/conductor.md, known differences)',
+      },
+    },
+  );
 });

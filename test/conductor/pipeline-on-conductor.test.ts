@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -62,8 +62,10 @@ describe('the pipeline on a real Conductor server', { skip: unavailable ?? false
     }
   });
 
-  test('bad input fails the run on the server, with the reason, and marks the transcript as an error', async () => {
-    const bad = await processOn('conductor', join(repoRoot, 'test', 'pipeline', 'fixtures', 'missing-track'), 'bad');
+  test('bad input fails the run on the server, marks the transcript as an error, and Conductor retries it once fixed', async () => {
+    const recording = join(work, 'missing-track');
+    await cp(join(repoRoot, 'test', 'pipeline', 'fixtures', 'missing-track'), recording, { recursive: true });
+    const bad = await processOn('conductor', recording, 'bad');
     assert.notEqual(bad.result.code, 0);
     assert.match(bad.result.stderr, /get_recording failed: recording\.json: tracks\[1\]\.path: file not found: bob\.wav/);
     const { transcriptId } = JSON.parse(bad.result.stdout) as { transcriptId: string };
@@ -80,5 +82,16 @@ describe('the pipeline on a real Conductor server', { skip: unavailable ?? false
     } finally {
       await store.close();
     }
+
+    // Through Conductor's own retry API: the failed task is re-created, the run completes.
+    await cp(join(repoRoot, 'examples', 'meeting', 'alice.webm'), join(recording, 'alice.wav'));
+    await cp(join(repoRoot, 'examples', 'meeting', 'bob.webm'), join(recording, 'bob.wav'));
+    const { workflowId } = JSON.parse(bad.result.stdout) as { workflowId: string };
+    const retried = await runCli(['workflow', 'retry', workflowId, '--engine', 'conductor'], bad.env).done;
+    assert.equal(retried.code, 0, retried.stderr);
+    const wf = await harness.client.getWorkflow(workflowId);
+    assert.equal(wf.status, 'COMPLETED');
+    const attempts = wf.tasks.filter((t) => t.referenceTaskName === 'get_recording');
+    assert.deepEqual(attempts.map((t) => [t.status, t.retried]), [['FAILED_WITH_TERMINAL_ERROR', true], ['COMPLETED', false]]);
   });
 });

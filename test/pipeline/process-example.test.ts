@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -83,9 +83,11 @@ describe('polyphony process on the bundled example', () => {
     assert.deepEqual(named(daily), named(transcript));
   });
 
-  test('bad input fails with a message naming the file, and writes no output', async () => {
+  test('bad input fails with a message naming the file, writes no output, and the run retries once fixed', async () => {
     const badOut = join(work, 'bad-out');
-    const result = await runCli(['process', join(repoRoot, 'test', 'pipeline', 'fixtures', 'missing-track'), '--out', badOut, '--json'], env()).done;
+    const recording = join(work, 'missing-track');
+    await cp(join(repoRoot, 'test', 'pipeline', 'fixtures', 'missing-track'), recording, { recursive: true });
+    const result = await runCli(['process', recording, '--out', badOut, '--json'], env()).done;
     assert.notEqual(result.code, 0);
     assert.match(result.stderr, /get_recording failed: recording\.json: tracks\[1\]\.path: file not found: bob\.wav/);
     assert.equal(existsSync(badOut), false);
@@ -99,5 +101,16 @@ describe('polyphony process on the bundled example', () => {
     } finally {
       await store.close();
     }
+
+    // Fix the input and retry the same run: it continues from the failed task.
+    await cp(join(repoRoot, 'examples', 'meeting', 'alice.webm'), join(recording, 'alice.wav'));
+    await cp(join(repoRoot, 'examples', 'meeting', 'bob.webm'), join(recording, 'bob.wav'));
+    const { workflowId } = JSON.parse(result.stdout) as { workflowId: string };
+    const retried = await runCli(['workflow', 'retry', workflowId], env()).done;
+    assert.equal(retried.code, 0, retried.stderr);
+    const wf = JSON.parse(retried.stdout) as { status: string; tasks: { referenceTaskName: string; status: string; retried?: boolean }[] };
+    assert.equal(wf.status, 'COMPLETED');
+    const attempts = wf.tasks.filter((t) => t.referenceTaskName === 'get_recording');
+    assert.deepEqual(attempts.map((t) => [t.status, t.retried ?? false]), [['FAILED_WITH_TERMINAL_ERROR', true], ['COMPLETED', false]]);
   });
 });

@@ -157,7 +157,7 @@ describe('on a real Conductor server', { skip: unavailable ?? false }, () => {
       waitMs: 240_000,
       todo: {
         'runs no more tasks of a type at once than its concurrentExecLimit':
-          'Conductor 3.32 (SQLite) handed out 3 conf_sleep tasks at once with concurrentExecLimit 2, in each of two runs (docs/conductor.md)',
+          'Conductor 3.32 (SQLite) handed out 3 conf_sleep tasks at once with concurrentExecLimit 2, in each of three runs (docs/conductor.md)',
       },
       // conformance-on-conductor.test.ts runs conf_timeout on this server kind as a TODO already (it takes minutes).
       skip: {

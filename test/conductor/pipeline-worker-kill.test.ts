@@ -85,10 +85,8 @@ describe('on a real Conductor server', { skip: unavailable ?? false }, () => {
   });
 
   test('a pipeline worker killed mid-transcription: the task is timed out, another worker completes the run, no word lost or duplicated', async () => {
-    const { taskDefs, workflows } = pipelineDefinitions();
-    await registerDefinitions(harness.client, { taskDefs: shortTimeoutTaskDefs(), workflowDefs: workflows });
+    await registerDefinitions(harness.client, { taskDefs: shortTimeoutTaskDefs(), workflowDefs: pipelineDefinitions().workflows });
     assert.equal((await harness.client.getTaskDef('transcribe_track'))?.responseTimeoutSeconds, RESPONSE_TIMEOUT_S);
-    assert.ok(taskDefs.length > 10);
 
     const shared = { POLYPHONY_HOME: join(work, 'shared'), CONDUCTOR_SERVER_URL: harness.server.url };
     // --no-register: a worker registering the shipped definitions would undo the short timeouts.

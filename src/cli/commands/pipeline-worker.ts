@@ -16,7 +16,7 @@ export function pipelineWorkerCommand(argv: string[]): Promise<number> {
     const resources = await openAppResources(loadCliConfig(), createCliLogger(process.stderr));
     const { taskDefs, workflows } = pipelineDefinitions();
     return {
-      workers: pipelineWorkers(resources),
+      workers: pipelineWorkers(resources, 'shared'),
       definitions: { taskDefs, workflowDefs: workflows },
       close: () => resources.close(),
     };

@@ -18,6 +18,16 @@ const GAP_SEC = 0.5;
  * for pocketsphinx) stays a few percent of the work.
  */
 const MAX_BATCH_SPEECH_SEC = 60;
+const MIN_BATCH_SPEECH_SEC = 15;
+
+/**
+ * Batch size for one track: at most 60 s, and small enough that even a short
+ * track gives every recogniser slot a batch, so the last track to finish is
+ * not recognised on one core while the others idle.
+ */
+function batchSeconds(speechSec: number, slots: number): number {
+  return Math.min(MAX_BATCH_SPEECH_SEC, Math.max(MIN_BATCH_SPEECH_SEC, speechSec / Math.max(1, slots)));
+}
 
 /**
  * Recognises only the speech regions of an aligned track. The regions are laid
@@ -60,7 +70,10 @@ export const transcribeTrack = defineTask({
       });
     };
     // As many batches in flight as the recogniser takes at once; the shared pool does the rest.
-    const words = (await mapConcurrently(batchRegions(regions, MAX_BATCH_SPEECH_SEC), ctx.transcriber.capabilities.maxConcurrency, recognise)).flat();
+    const slots = ctx.transcriber.capabilities.maxConcurrency;
+    const speechSec = regions.reduce((sum, r) => sum + (r.end - r.start), 0);
+    const batches = batchRegions(regions, batchSeconds(speechSec, slots));
+    const words = (await mapConcurrently(batches, slots, recognise)).flat();
     const wordsKey = blobKeys.trackWords(input.transcriptId, input.trackIndex);
     await writeJsonBlob(ctx.blobs, wordsKey, words);
     return {
@@ -68,7 +81,7 @@ export const transcribeTrack = defineTask({
       speaker: input.speaker,
       wordsKey,
       wordCount: words.length,
-      speechSec: regions.reduce((sum, r) => sum + (r.end - r.start), 0),
+      speechSec,
       durationSec: input.durationSec,
       recognizer: ctx.transcriber.name,
     };

@@ -616,7 +616,8 @@ class EmbeddedEngine implements Engine {
         const run = this.runs.get(workflowId);
         const t = run?.task(taskId);
         if (!run || !t || t.status !== 'SCHEDULED' || t.retried || run.header.status !== 'RUNNING') return undefined;
-        const inProgress: Task = { ...t, status: 'IN_PROGRESS', startTime: now, updateTime: now, workerId: this.workerId, pollCount: t.pollCount + 1 };
+        const { responseTimeoutSeconds } = this.taskDefs.get(t.workflowTask.name) ?? defaultTaskDef(t.workflowTask.name);
+        const inProgress: Task = { ...t, status: 'IN_PROGRESS', startTime: now, updateTime: now, workerId: this.workerId, pollCount: t.pollCount + 1, responseTimeoutSeconds };
         run.put(inProgress);
         return [run, inProgress];
       },

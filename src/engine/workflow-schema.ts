@@ -52,6 +52,8 @@ export const taskSchema = z.looseObject({
   reasonForIncompletion: z.string().optional(),
   iteration: z.number().int(),
   subWorkflowId: z.string().optional(),
+  /** Copied from the TaskDef when the task starts, as Conductor records it. */
+  responseTimeoutSeconds: z.number().optional(),
   workflowTask: workflowTaskSchema,
 });
 export type Task = z.infer<typeof taskSchema>;

@@ -103,6 +103,7 @@ before(async () => {
     workerId: workerIdAt(CURRENT_BUILD),
     workers: [worker('get_participants', (_input, execution) => new Promise((_resolve, reject) => execution.signal.addEventListener('abort', () => reject(new Error('aborted')))))],
   });
+  hung.registerTaskDefs([{ name: 'get_participants', responseTimeoutSeconds: 60 }]);
   hung.registerWorkflow({ name: 'ops_stuck', tasks: [simple('get_participants', 'plan')] });
   ids['stuck'] = await hung.startWorkflow('ops_stuck', {});
   await waitForState(hung, ids['stuck'], 'plan to be IN_PROGRESS', (wf) => wf.tasks[0]?.status === 'IN_PROGRESS');
@@ -147,7 +148,7 @@ describe('polyphony inspect on the embedded engine', () => {
     assert.equal(code, 3);
     assert.equal(report.status, 'RUNNING');
     assert.deepEqual(kindsByRef(report), { plan: ['stuck'] });
-    // get_participants' TaskDef (workflows/task_defs.json) gives it 60 s to answer.
+    // The engine recorded the TaskDef's 60 s response timeout on the task when it started.
     assert.match(report.anomalies[0]!.reason, new RegExp(`IN_PROGRESS for 3 h 0 min without an update; response timeout is 60 s; its worker process ${process.pid} is still running`));
   });
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
 import { openAppResources } from '../../app/app-resources.js';
 import { isTerminal } from '../../runtime/task-failure.js';
 import { workerId } from '../../runtime/worker-identity.js';
 import { findTask, taskCatalog, taskWorker } from '../../tasks/index.js';
+import { issueLines } from '../../domain/zod-issues.js';
 import { CliError } from '../cli-error.js';
 import { loadCliConfig } from '../cli-config.js';
 import { createCliLogger } from '../cli-logger.js';
@@ -33,15 +33,6 @@ function readInput(raw: string): unknown {
   }
 }
 
-/** One line per schema problem, `  tracks[2].path: expected string`. */
-function issueLines(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-      return `  ${path || '(input)'}: ${issue.message}`;
-    })
-    .join('\n');
-}
 
 /** `polyphony task run|list`: one task function on a given input, no engine. */
 export async function taskCommand(argv: string[]): Promise<number> {
@@ -72,7 +63,7 @@ export async function taskCommand(argv: string[]): Promise<number> {
   const input = readInput(values.input);
   // Checked here as well as in the worker, to list every problem on its own line.
   const checked = task.input.safeParse(input);
-  if (!checked.success) throw new CliError(`${name}: the input does not match its schema:\n${issueLines(checked.error)}`, 2);
+  if (!checked.success) throw new CliError(`${name}: the input does not match its schema:\n${issueLines(checked.error).map((line) => `  ${line}`).join('\n')}`, 2);
 
   const log = createCliLogger(process.stderr, { command: 'task' });
   const resources = await openAppResources(loadCliConfig(), log);

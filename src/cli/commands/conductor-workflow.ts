@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { openConductorPipeline } from '../../app/conductor-pipeline.js';
 import { loadCliConfig } from '../cli-config.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 import { createCliLogger } from '../cli-logger.js';
 
 const usage = `usage: polyphony workflow get|retry|restart|resume|pause|terminate <id> --engine conductor [--no-local-workers] [--reason <text>]
@@ -14,20 +14,12 @@ const following = new Set(['retry', 'restart', 'resume']);
 
 /** `polyphony workflow … --engine conductor`: the same subcommands against a Conductor server. */
 export async function conductorWorkflowCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        engine: { type: 'string' },
-        'no-local-workers': { type: 'boolean', default: false },
-        reason: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    usage,
+    { engine: { type: 'string' }, 'no-local-workers': { type: 'boolean', default: false }, reason: { type: 'string' } },
+    true,
+  );
   const [sub, id] = parsed.positionals;
   if (!sub || !id) throw new CliError(usage, 2);
   const config = loadCliConfig();

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { formatDoctorReport, paint, runDoctor } from '../../ops/index.js';
 import { buildVersion } from '../../runtime/worker-identity.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 
 const usage = `usage: polyphony doctor [--json] [--server <url>] [--wait <seconds>] [--sample <seconds>]
 Checks what a run needs: configuration, ffmpeg and the recogniser on a 1 s sample, the database,
@@ -18,21 +18,13 @@ const seconds = (name: string, raw: string): number => {
 
 /** `polyphony doctor`: one line per check with a fix for each failure; non-zero when a run would miss something. */
 export async function doctorCommand(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        json: { type: 'boolean', default: false },
-        server: { type: 'string' },
-        wait: { type: 'string', default: '30' },
-        sample: { type: 'string', default: '3' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
-  }
+  const { values } = parseCommandArgs(argv, usage, {
+    json: { type: 'boolean', default: false },
+    server: { type: 'string' },
+    wait: { type: 'string', default: '30' },
+    sample: { type: 'string', default: '3' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
     return 0;

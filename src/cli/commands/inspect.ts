@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { ConductorRequestError } from '../../conductor/index.js';
 import {
   buildInspectReport,
@@ -15,6 +14,7 @@ import {
 } from '../../ops/index.js';
 import { buildVersion } from '../../runtime/worker-identity.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 
 const usage = `usage: polyphony inspect <workflowId> [--json] [--engine embedded|conductor] [--server <url>] [--expect-version <v>]
 Shows every task of a run (forked branches and sub-workflows included) with status, attempts,
@@ -28,22 +28,13 @@ const ANOMALIES_FOUND = 3;
 
 /** `polyphony inspect <workflowId>`: one screen (or `--json`) about a run and what looks wrong in it. */
 export async function inspectCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        engine: { type: 'string' },
-        server: { type: 'string' },
-        'expect-version': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
-  }
+  const parsed = parseCommandArgs(argv, usage, {
+    json: { type: 'boolean', default: false },
+    engine: { type: 'string' },
+    server: { type: 'string' },
+    'expect-version': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  }, true);
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${usage}\n`);

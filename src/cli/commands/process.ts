@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openConductorPipeline } from '../../app/conductor-pipeline.js';
 import { openEmbeddedPipeline } from '../../app/embedded-pipeline.js';
 import type { PipelineRunner } from '../../app/pipeline-runner.js';
@@ -10,6 +9,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import type { Logger } from '../../runtime/logger.js';
 import { loadCliConfig } from '../cli-config.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 import { createCliLogger } from '../cli-logger.js';
 import { progressDisplay } from '../progress-display.js';
 
@@ -33,16 +33,17 @@ export async function openPipelineRunner(
 
 /** `polyphony process`: runs the pipeline on one recording and writes the transcript files. */
 export async function processCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    usage,
+    {
       out: { type: 'string', short: 'o' },
       engine: { type: 'string' },
       'no-local-workers': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
-  });
+    true,
+  );
   const [recording] = positionals;
   if (!recording || !values.out || positionals.length > 1) throw new CliError(usage, 2);
 

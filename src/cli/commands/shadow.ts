@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { failureReason } from '../../app/run-view.js';
 import { exportTranscript } from '../../app/transcript-export.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -25,6 +24,7 @@ import {
 import { readTranscriptDocument } from '../../tasks/index.js';
 import { loadCliConfig } from '../cli-config.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 import { createCliLogger } from '../cli-logger.js';
 import { progressDisplay } from '../progress-display.js';
 import { openPipelineRunner } from './process.js';
@@ -126,10 +126,10 @@ async function compareFiles(paths: string[], options: { looseText: boolean; maxD
 
 /** `polyphony shadow`: the same recording through two configurations, kept apart, then compared. */
 export async function shadowCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    usage,
+    {
       engines: { type: 'string' },
       asr: { type: 'string' },
       llm: { type: 'string' },
@@ -140,7 +140,8 @@ export async function shadowCommand(argv: string[]): Promise<number> {
       'no-local-workers': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
-  });
+    true,
+  );
   const maxDifferences = Number(values.differences);
   if (!Number.isInteger(maxDifferences) || maxDifferences < 0) throw new CliError(`--differences must be a whole number, got '${values.differences}'`, 2);
   if (values.compare) return compareFiles(positionals, { looseText: values['loose-text'], maxDifferences, json: values.json });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { openAppResources } from '../../app/app-resources.js';
 import { isTerminal } from '../../runtime/task-failure.js';
 import { workerId } from '../../runtime/worker-identity.js';
 import { findTask, taskCatalog, taskWorker } from '../../tasks/index.js';
 import { issueLines } from '../../domain/zod-issues.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 import { loadCliConfig } from '../cli-config.js';
 import { createCliLogger } from '../cli-logger.js';
 
@@ -36,16 +36,7 @@ function readInput(raw: string): unknown {
 
 /** `polyphony task run|list`: one task function on a given input, no engine. */
 export async function taskCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { input: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
-  }
+  const parsed = parseCommandArgs(argv, usage, { input: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, true);
   const { values, positionals } = parsed;
   const [sub, name, ...extra] = positionals;
   if (values.help) {

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   ConductorClient,
   readDefinitionsFile,
@@ -11,6 +10,7 @@ import {
 } from '../../conductor/index.js';
 import type { Worker } from '../../runtime/worker.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 import { createCliLogger } from '../cli-logger.js';
 import { loadWorkersModule } from '../workers-module.js';
 
@@ -39,25 +39,17 @@ function withConcurrency(worker: Worker, concurrency: number): Worker {
  * definitions when --workers is not given (the pipeline's, once wired).
  */
 export async function workerCommand(argv: string[], defaults?: () => Promise<WorkerSetup>): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        workers: { type: 'string' },
-        defs: { type: 'string', multiple: true },
-        tasks: { type: 'string' },
-        concurrency: { type: 'string' },
-        server: { type: 'string' },
-        grace: { type: 'string', default: '30' },
-        'poll-timeout': { type: 'string', default: '1000' },
-        'no-register': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
-  }
+  const { values } = parseCommandArgs(argv, usage, {
+    workers: { type: 'string' },
+    defs: { type: 'string', multiple: true },
+    tasks: { type: 'string' },
+    concurrency: { type: 'string' },
+    server: { type: 'string' },
+    grace: { type: 'string', default: '30' },
+    'poll-timeout': { type: 'string', default: '1000' },
+    'no-register': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
     return 0;

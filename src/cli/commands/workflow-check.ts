@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { pipelineDefinitions } from '../../app/pipeline-definitions.js';
 import { validateWorkflowDef } from '../../engine/index.js';
 import { taskCatalog, taskWorker, type TaskResources } from '../../tasks/index.js';
 import { checkMappings } from '../../workflow/mapping-check.js';
+import { parseCommandArgs } from '../command-args.js';
 import type { WorkflowJson } from '../../workflow/workflow-tasks.js';
 
 /**
@@ -11,7 +11,7 @@ import type { WorkflowJson } from '../../workflow/workflow-tasks.js';
  * schemas, without running anything.
  */
 export async function workflowCheckCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
+  const { values } = parseCommandArgs(argv, 'usage: polyphony workflow check [--json]', { json: { type: 'boolean', default: false } });
   const { taskDefs, workflows } = pipelineDefinitions();
   // Only the task types matter to the validator; no resource is opened.
   const workers = taskCatalog.map((t) => taskWorker(t, {} as TaskResources));

@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   EngineError,
   openEngine,
@@ -11,6 +10,7 @@ import {
 } from '../../engine/index.js';
 import type { Worker } from '../../runtime/worker.js';
 import { CliError } from '../cli-error.js';
+import { parseCommandArgs } from '../command-args.js';
 import { loadWorkersModule } from '../workers-module.js';
 import { readDefinitionFiles } from './workflow-files.js';
 
@@ -76,24 +76,15 @@ async function driveAndPrint(engine: Engine, id: string): Promise<number> {
  * given with --workers; the pipeline passes its task workers through it.
  */
 export async function workflowCommand(argv: string[], defaults?: () => Promise<readonly Worker[]>): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        input: { type: 'string' },
-        workers: { type: 'string', multiple: true },
-        status: { type: 'string' },
-        name: { type: 'string' },
-        reason: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
-  }
+  const parsed = parseCommandArgs(argv, usage, {
+    input: { type: 'string' },
+    workers: { type: 'string', multiple: true },
+    status: { type: 'string' },
+    name: { type: 'string' },
+    reason: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  }, true);
   const { values, positionals } = parsed;
   const [sub, ...args] = positionals;
   if (values.help || !sub) {

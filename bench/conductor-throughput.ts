@@ -9,10 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startConductor } from '../scripts/services/conductor.js';
 import { ConductorClient, registerDefinitions, WorkerHost, type ConductorWorkflow } from '../src/conductor/index.js';
-import type { Worker } from '../src/runtime/worker.js';
+import { fanoutInput, fanoutWorkflow, noopTaskDef, noopWorker } from './fanout-workflow.js';
 
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
-const noop: Worker = { taskType: 'bench_noop', concurrency: CONCURRENCY, execute: async () => ({}) };
+const noop = noopWorker(CONCURRENCY);
 
 function report(label: string, tasks: number, ms: number): void {
   console.log(`${label.padEnd(52)} ${String(tasks).padStart(5)} tasks  ${ms.toFixed(0).padStart(7)} ms  ${(ms / tasks).toFixed(2)} ms/task  ${((tasks / ms) * 1000).toFixed(1)} tasks/s`);
@@ -20,7 +20,7 @@ function report(label: string, tasks: number, ms: number): void {
 
 async function runToEnd(client: ConductorClient, items: number): Promise<{ wf: ConductorWorkflow; ms: number }> {
   const t0 = performance.now();
-  const id = await client.startWorkflow('bench_fanout', { items: Array.from({ length: items }, (_, i) => ({ i })) });
+  const id = await client.startWorkflow(fanoutWorkflow.name, fanoutInput(items));
   for (;;) {
     // Without tasks: the 1,000-task record is large, and reading it would weigh on the measurement.
     const wf = await client.getWorkflow(id, { includeTasks: false });
@@ -34,18 +34,7 @@ async function main(): Promise<void> {
   const client = new ConductorClient({ baseUrl: server.url, requestTimeoutMs: 120_000 });
   const host = new WorkerHost({ client, workers: [noop], pollTimeoutMs: 500, workerId: 'bench:0:bench' });
   try {
-    await registerDefinitions(client, {
-      taskDefs: [{ name: 'bench_noop', retryCount: 0, timeoutSeconds: 600, responseTimeoutSeconds: 300 }],
-      workflowDefs: [{
-        name: 'bench_fanout',
-        version: 1,
-        schemaVersion: 2,
-        tasks: [
-          { name: 'fan', taskReferenceName: 'fan', type: 'FORK_JOIN_DYNAMIC', inputParameters: { forkTaskName: 'bench_noop', forkTaskInputs: '${workflow.input.items}' } },
-          { name: 'fan_join', taskReferenceName: 'fan_join', type: 'JOIN' },
-        ],
-      }],
-    });
+    await registerDefinitions(client, { taskDefs: [noopTaskDef], workflowDefs: [fanoutWorkflow] });
     host.start();
     // Warm-up: JIT on both sides, SQLite page cache.
     const warm = await runToEnd(client, 100);

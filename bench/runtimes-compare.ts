@@ -21,25 +21,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startConductor } from '../scripts/services/conductor.js';
 import { ConductorClient, registerDefinitions, WorkerHost } from '../src/conductor/index.js';
 import { openEngine } from '../src/engine/index.js';
-import type { Worker } from '../src/runtime/worker.js';
+import { fanoutInput, fanoutWorkflow, noopTaskDef, noopWorker } from './fanout-workflow.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
 const FANOUT = 1000;
 
-// One definition for both runtimes.
-const noopTaskDef = { name: 'bench_noop', retryCount: 0, timeoutSeconds: 600, responseTimeoutSeconds: 300 };
-const fanoutWorkflow = {
-  name: 'bench_fanout',
-  version: 1,
-  schemaVersion: 2,
-  tasks: [
-    { name: 'fan', taskReferenceName: 'fan', type: 'FORK_JOIN_DYNAMIC', inputParameters: { forkTaskName: 'bench_noop', forkTaskInputs: '${workflow.input.items}' } },
-    { name: 'fan_join', taskReferenceName: 'fan_join', type: 'JOIN' },
-  ],
-};
-const noop: Worker = { taskType: 'bench_noop', concurrency: CONCURRENCY, execute: async () => ({}) };
-const items = (n: number) => ({ items: Array.from({ length: n }, (_, i) => ({ i })) });
+const noop = noopWorker(CONCURRENCY);
+const items = fanoutInput;
 
 interface Row {
   label: string;
